@@ -1,0 +1,209 @@
+"""The order of the stages, and nothing else: the one module that knows it.
+
+ingest → text → (store) → nlp → dedup → cluster → analyze → store.
+
+``ingest_sources`` cleans documents and stores them in batches, one transaction each; ``process``
+then runs the per-article stages over every article whose current revision has not been processed,
+in publication order, again one transaction per batch, and finally refreshes the corpus-level
+results (speakers, quote families, storylines) and re-analyses only the events that changed. Both
+steps resume where an interrupted run stopped: stored articles are never lost, and an article is
+marked processed in the same transaction that writes its results.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from storyline.errors import InputError
+from storyline.ingest import iter_sources
+from storyline.model import Article, Event, RawDocument, Storyline
+from storyline.settings import store as store_settings
+from storyline.store.sqlite import Store
+from storyline.text.clean import clean_document
+
+Progress = Callable[[str, int, int | None], None]  # (stage, done, total)
+
+
+def _silent(stage: str, done: int, total: int | None) -> None:
+    return None
+
+
+@dataclass
+class IngestReport:
+    read: int = 0
+    new: int = 0
+    revised: int = 0
+    unchanged: int = 0
+    errors: list[str] = field(default_factory=list)
+    processed: int = 0
+    events_analysed: int = 0
+
+
+def ingest_sources(
+    store: Store,
+    paths: list[str],
+    *,
+    urls_file: str | None = None,
+    allow_private: bool = False,
+    on_error: Callable[[str], None] | None = None,
+    progress: Progress = _silent,
+) -> IngestReport:
+    """Read every source, store the articles, then process what is new. Bad inputs are reported, not fatal."""
+    from storyline.store.fetch_state import SqliteFetchState
+
+    report = IngestReport()
+    fetch_state = SqliteFetchState(store.conn)
+    documents = iter_sources(paths, urls_file=urls_file, allow_private=allow_private, fetch_state=fetch_state)
+    ingest_documents(store, documents, report=report, on_error=on_error, progress=progress)
+    process(store, report=report, progress=progress)
+    return report
+
+
+def ingest_documents(
+    store: Store,
+    documents: Iterable[RawDocument | InputError],
+    *,
+    report: IngestReport,
+    on_error: Callable[[str], None] | None = None,
+    progress: Progress = _silent,
+) -> None:
+    """Clean and store documents in batches; each batch is one transaction."""
+    batch: list[Article] = []
+
+    def flush() -> None:
+        if batch:
+            result = store.add_articles(_dedupe_ids(batch))
+            report.new += len(result.new)
+            report.revised += len(result.revised)
+            report.unchanged += len(result.unchanged)
+            batch.clear()
+
+    for item in documents:
+        if isinstance(item, InputError):
+            report.errors.append(str(item))
+            if on_error:
+                on_error(str(item))
+            continue
+        report.read += 1
+        try:
+            batch.append(clean_document(item))
+        except InputError as exc:
+            report.errors.append(str(exc))
+            if on_error:
+                on_error(str(exc))
+        progress("read", report.read, None)
+        if len(batch) >= store_settings.INGEST_BATCH:
+            flush()
+    flush()
+
+
+def _dedupe_ids(batch: list[Article]) -> list[Article]:
+    """Within one batch the last printing of an id wins, as it would across batches."""
+    return list({a.id: a for a in batch}.values())
+
+
+def process(store: Store, *, report: IngestReport | None = None, progress: Progress = _silent) -> IngestReport:
+    """Run the stages over every pending article, then refresh corpus-level results and changed events."""
+    from storyline.analyze.framing import score_opinion
+    from storyline.cluster.online import EventClusterer
+    from storyline.dedup.copies import CopyFinder
+    from storyline.nlp.quotes import extract_quotes
+    from storyline.store.cluster import SqliteClusterStore
+    from storyline.store.dedup import SqliteCopyIndex
+
+    report = report or IngestReport()
+    pending = store.pending_articles()
+    total = len(pending)
+    copy_finder = CopyFinder(SqliteCopyIndex(store.conn))
+    clusterer = EventClusterer(SqliteClusterStore(store.conn))
+    done = 0
+    for batch in _batches(pending, store_settings.PROCESS_BATCH):
+        quotes = extract_quotes(batch)
+        with store.transaction():
+            touched_events: set[str] = set()
+            for article in batch:
+                if article.event:
+                    touched_events.add(article.event)
+                article.copy_of = copy_finder.add(article)
+                copy_finder.save_passages(article)
+                article.event = clusterer.add(article)
+                touched_events.add(article.event)
+                article.opinion, article.opinion_evidence = score_opinion(article)
+                store.replace_quotes(article.id, quotes.get(article.id, []))
+                store.save_article_results(article)
+            for event_id in touched_events:
+                store.save_event(
+                    store.event(event_id) or Event(id=event_id, title="", articles=[]), dirty=True
+                )
+            clusterer.flush()
+        done += len(batch)
+        report.processed += len(batch)
+        progress("process", done, total)
+    if total:
+        refresh_corpus(store, progress=progress)
+    report.events_analysed += analyse_dirty(store, progress=progress)
+    return report
+
+
+def _batches(items: list[Article], size: int) -> Iterable[list[Article]]:
+    for i in range(0, len(items), size):
+        yield items[i : i + size]
+
+
+def refresh_corpus(store: Store, *, progress: Progress = _silent) -> None:
+    """Corpus-level results: speakers and quote families over all quotes, storylines over all events."""
+    from storyline.cluster.storylines import link_storylines
+    from storyline.nlp.families import build_families
+    from storyline.nlp.speakers import resolve_speakers
+
+    progress("speakers", 0, None)
+    articles = {a.id: a for a in store.articles()}
+    quotes = store.quotes()
+    speakers = resolve_speakers(quotes, articles)
+    families = build_families(quotes, articles)
+    events = store.events()
+    assignments = link_storylines(events, articles)
+    with store.transaction():
+        store.set_quote_links(quotes)
+        store.replace_speakers(speakers)
+        store.replace_families(families)
+        store.delete_empty_events()
+        for event in events:
+            storyline_id = assignments.get(event.id, event.storyline)
+            if storyline_id != event.storyline:
+                event.storyline = storyline_id
+                store.save_event(event, dirty=True)
+        keep = set(assignments.values())
+        store.delete_storylines_except(keep)
+        for storyline_id in keep:
+            if store.storyline(storyline_id) is None:
+                store.save_storyline(Storyline(id=storyline_id, title="", events=[]), dirty=True)
+
+
+def analyse_dirty(store: Store, *, progress: Progress = _silent) -> int:
+    """Re-analyse the events whose articles changed, then their storylines; nothing else is recomputed."""
+    from storyline.analyze.event import analyze_event, analyze_storyline
+
+    dirty = store.dirty_event_ids()
+    storylines_touched: set[str] = set()
+    for i, event_id in enumerate(dirty, 1):
+        event = store.event(event_id)
+        if event is None:
+            continue
+        articles = store.articles(event.articles)
+        quotes = store.quotes(articles=event.articles)
+        analysed = analyze_event(event, articles, quotes)
+        with store.transaction():
+            store.save_event(analysed, dirty=False)
+        if analysed.storyline:
+            storylines_touched.add(analysed.storyline)
+        progress("analyse", i, len(dirty))
+    for storyline_id in storylines_touched:
+        storyline = store.storyline(storyline_id) or Storyline(id=storyline_id, title="", events=[])
+        events = store.events(storyline=storyline_id)
+        articles = store.articles(a for e in events for a in e.articles)
+        analysed_storyline = analyze_storyline(storyline, events, articles)
+        with store.transaction():
+            store.save_storyline(analysed_storyline, dirty=False)
+    return len(dirty)
