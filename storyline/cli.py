@@ -80,6 +80,11 @@ def progress_bar(enabled: bool = True):
         yield update
 
 
+def report_skipped(line: str) -> None:
+    """One bad input, on one line however long (a script can grep it)."""
+    err.print(f"[yellow]skipped:[/] {escape(line)}", soft_wrap=True)
+
+
 def _short(text: str | None, width: int = 70) -> str:
     text = (text or "").replace("\n", " ")
     return text if len(text) <= width else text[: width - 1] + "…"
@@ -106,7 +111,7 @@ def ingest(
     with open_store(db, must_exist=False) as store, progress_bar(not quiet) as update:
         report = ingest_sources(
             store, list(paths or []), urls_file=str(urls) if urls else None, allow_private=allow_private,
-            on_error=lambda line: err.print(f"[yellow]skipped:[/] {escape(line)}"), progress=update,
+            on_error=report_skipped, progress=update,
         )
     took = time.perf_counter() - started
     console.print(
@@ -153,7 +158,7 @@ def watch(
         def handle(documents: list) -> int:
             before = {e.id: len(e.articles) for e in store.events()}
             report = IngestReport()
-            ingest_documents(store, documents, report=report, on_error=lambda m: err.print(f"[yellow]skipped:[/] {m}"))
+            ingest_documents(store, documents, report=report, on_error=report_skipped)
             run_process(store, report=report)
             stamp = datetime.now().strftime("%H:%M:%S")
             console.print(f"{stamp} {report.new} new, {report.revised} revised articles")
@@ -241,7 +246,7 @@ def _show_event(store: Store, event) -> None:
         table.add_column(column, overflow="fold")
     from storyline.export import store_passages
 
-    passages = store_passages(store)
+    passages = store_passages(store, articles.values())
     for article_id in event.articles:
         a = articles[article_id]
         reused = [p for p in passages.get(a.id, []) if p.get("origin")]
@@ -298,7 +303,7 @@ def _show_article(store: Store, article) -> None:
     if article.copy_of:
         console.print(f"[yellow]copy of {article.copy_of}[/]")
     console.print(escape(article.text))
-    reused = [p for p in store_passages(store).get(article.id, []) if p.get("origin")]
+    reused = [p for p in store_passages(store, [article])[article.id] if p.get("origin")]
     for p in reused:
         console.print(f"[dim]reused passage {p['start']}–{p['end']} from {p['origin']}[/]")
     if article.removed:
@@ -493,6 +498,7 @@ def new(
     with open_store(db) as store:
         all_ids: list[str] = []
         anything = False
+        names = {s.id: s.name for s in store.speakers()}
         for event in store.events():
             articles = store.articles(event.articles)
             all_ids.extend(event.articles)
@@ -505,7 +511,8 @@ def new(
             for fact in news["facts"]:
                 console.print(f"• {escape(fact['text'])} [dim]{', '.join(fact['sources'])}[/]")
             for q in news["quotes"]:
-                console.print(f"“{escape(_short(q['text'], 100))}” — {escape(q.get('speaker') or '?')} [dim]{q['article']}[/]")
+                sources = ", ".join(q.get("articles") or [])
+                console.print(f"“{escape(_short(q['text'], 100))}” — {escape(names.get(q.get('speaker') or '', '?'))} [dim]{sources}[/]")
         if not anything:
             console.print("nothing new")
         if seen:
@@ -591,8 +598,7 @@ def demo(
     with resources.as_file(corpus) as corpus_path, open_store(db, must_exist=False) as store:
         with progress_bar() as update:
             result = ingest_sources(
-                store, [str(corpus_path)], on_error=lambda m: err.print(f"[yellow]skipped:[/] {escape(m)}"),
-                progress=update,
+                store, [str(corpus_path)], on_error=report_skipped, progress=update,
             )
         took = time.perf_counter() - started
         console.print(

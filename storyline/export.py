@@ -10,11 +10,13 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import asdict
 from typing import Any
 
+from storyline.dedup.copies import passages_json
 from storyline.model import Article, Event, Quote, QuoteFamily, Speaker, Storyline
+from storyline.store.dedup import SqlitePassageIndex
 from storyline.store.sqlite import Store
 
 CONTRACT_VERSION = 1
@@ -100,10 +102,11 @@ def storyline_record(storyline: Storyline) -> dict[str, Any]:
 
 def export_document(store: Store) -> dict[str, Any]:
     """The whole database as one contract document."""
-    passages = store_passages(store)
+    articles = store.articles()
+    passages = store_passages(store, articles)
     return {
         "version": CONTRACT_VERSION,
-        "articles": [article_record(a, passages=passages.get(a.id)) for a in store.articles()],
+        "articles": [article_record(a, passages=passages.get(a.id)) for a in articles],
         "quotes": [quote_record(q) for q in store.quotes()],
         "speakers": [speaker_record(s) for s in store.speakers()],
         "quote_families": [family_record(f) for f in store.families()],
@@ -112,13 +115,12 @@ def export_document(store: Store) -> dict[str, Any]:
     }
 
 
-def store_passages(store: Store) -> dict[str, list[dict[str, Any]]]:
-    """Reused-passage marks per article, where the copies stage has stored them."""
-    try:
-        from storyline.store.dedup import all_passages
-    except ImportError:  # pragma: no cover - the copies stage ships with the store
-        return {}
-    return all_passages(store.conn)
+def store_passages(store: Store, articles: Iterable[Article] | None = None) -> dict[str, list[dict[str, Any]]]:
+    """Per article, its passages marked original (``origin`` null) or reused from an earlier article,
+    read from the copies stage's passage index."""
+    index = SqlitePassageIndex(store.conn)
+    chosen = store.articles() if articles is None else articles
+    return {a.id: passages_json(a, index) for a in chosen}
 
 
 def iter_jsonl(document: dict[str, Any]) -> Iterator[str]:

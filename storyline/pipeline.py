@@ -15,10 +15,20 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
+from storyline.analyze.event import analyze_event, analyze_storyline
+from storyline.analyze.framing import score_opinion
+from storyline.cluster import OnlineClusterer, group_title, sort_key
+from storyline.dedup.copies import CopyFinder
 from storyline.errors import InputError
 from storyline.ingest import iter_sources
 from storyline.model import Article, Event, RawDocument, Storyline
+from storyline.nlp.families import build_families
+from storyline.nlp.quotes import extract_quotes
+from storyline.nlp.speakers import resolve_speakers
 from storyline.settings import store as store_settings
+from storyline.store.cluster import SqliteClusterIndex, event_rows
+from storyline.store.dedup import SqliteCopyIndex
+from storyline.store.fetch_state import SqliteFetchState
 from storyline.store.sqlite import Store
 from storyline.text.clean import clean_document
 
@@ -50,12 +60,12 @@ def ingest_sources(
     progress: Progress = _silent,
 ) -> IngestReport:
     """Read every source, store the articles, then process what is new. Bad inputs are reported, not fatal."""
-    from storyline.store.fetch_state import SqliteFetchState
-
     report = IngestReport()
     fetch_state = SqliteFetchState(store.conn)
     documents = iter_sources(paths, urls_file=urls_file, allow_private=allow_private, fetch_state=fetch_state)
-    ingest_documents(store, documents, report=report, on_error=on_error, progress=progress)
+    ingest_documents(
+        store, documents, report=report, on_error=on_error, progress=progress, fetch_state=fetch_state
+    )
     process(store, report=report, progress=progress)
     return report
 
@@ -67,13 +77,18 @@ def ingest_documents(
     report: IngestReport,
     on_error: Callable[[str], None] | None = None,
     progress: Progress = _silent,
+    fetch_state: SqliteFetchState | None = None,
 ) -> None:
-    """Clean and store documents in batches; each batch is one transaction."""
+    """Clean and store documents in batches; each batch is one transaction, which also records what
+    was fetched (ETags, seen feed entries) so a URL is never marked done before its article is stored."""
     batch: list[Article] = []
 
     def flush() -> None:
-        if batch:
-            result = store.add_articles(_dedupe_ids(batch))
+        if batch or fetch_state is not None:
+            with store.transaction():
+                result = store.add_articles(_dedupe_ids(batch))
+                if fetch_state is not None:
+                    fetch_state.flush()
             report.new += len(result.new)
             report.revised += len(result.revised)
             report.unchanged += len(result.unchanged)
@@ -105,38 +120,31 @@ def _dedupe_ids(batch: list[Article]) -> list[Article]:
 
 def process(store: Store, *, report: IngestReport | None = None, progress: Progress = _silent) -> IngestReport:
     """Run the stages over every pending article, then refresh corpus-level results and changed events."""
-    from storyline.analyze.framing import score_opinion
-    from storyline.cluster.online import EventClusterer
-    from storyline.dedup.copies import CopyFinder
-    from storyline.nlp.quotes import extract_quotes
-    from storyline.store.cluster import SqliteClusterStore
-    from storyline.store.dedup import SqliteCopyIndex
-
     report = report or IngestReport()
-    pending = store.pending_articles()
+    pending = sorted(store.pending_articles(), key=sort_key)
     total = len(pending)
-    copy_finder = CopyFinder(SqliteCopyIndex(store.conn))
-    clusterer = EventClusterer(SqliteClusterStore(store.conn))
     done = 0
     for batch in _batches(pending, store_settings.PROCESS_BATCH):
         quotes = extract_quotes(batch)
-        with store.transaction():
-            touched_events: set[str] = set()
+        with store.transaction() as conn:
+            finder = CopyFinder(SqliteCopyIndex(conn))
+            clusterer = OnlineClusterer(SqliteClusterIndex(conn))
+            touched: set[str] = set()
             for article in batch:
-                if article.event:
-                    touched_events.add(article.event)
-                article.copy_of = copy_finder.add(article)
-                copy_finder.save_passages(article)
-                article.event = clusterer.add(article)
-                touched_events.add(article.event)
+                article.copy_of = finder.add(article)
+                finder.save_passages(article)
+                if article.event is None:  # a revised article keeps its event: placing it twice would count it twice
+                    article.event = clusterer.assign(article).event
+                touched.add(article.event)
                 article.opinion, article.opinion_evidence = score_opinion(article)
                 store.replace_quotes(article.id, quotes.get(article.id, []))
                 store.save_article_results(article)
-            for event_id in touched_events:
-                store.save_event(
-                    store.event(event_id) or Event(id=event_id, title="", articles=[]), dirty=True
-                )
-            clusterer.flush()
+            touched |= store.set_copies(finder.take_changes())
+            for event_id, storyline_id, title in event_rows(conn, touched):
+                event = store.event(event_id) or Event(id=event_id, title=title, articles=[])
+                event.storyline = storyline_id
+                event.title = event.title or title
+                store.save_event(event, dirty=True)
         done += len(batch)
         report.processed += len(batch)
         progress("process", done, total)
@@ -152,39 +160,28 @@ def _batches(items: list[Article], size: int) -> Iterable[list[Article]]:
 
 
 def refresh_corpus(store: Store, *, progress: Progress = _silent) -> None:
-    """Corpus-level results: speakers and quote families over all quotes, storylines over all events."""
-    from storyline.cluster.storylines import link_storylines
-    from storyline.nlp.families import build_families
-    from storyline.nlp.speakers import resolve_speakers
-
+    """Corpus-level results recomputed over all quotes (speakers and quote families: a new article can
+    name the holder of a role or print an earlier quote), and storyline rows for the events' storylines."""
     progress("speakers", 0, None)
     articles = {a.id: a for a in store.articles()}
     quotes = store.quotes()
     speakers = resolve_speakers(quotes, articles)
     families = build_families(quotes, articles)
-    events = store.events()
-    assignments = link_storylines(events, articles)
     with store.transaction():
         store.set_quote_links(quotes)
         store.replace_speakers(speakers)
         store.replace_families(families)
         store.delete_empty_events()
-        for event in events:
-            storyline_id = assignments.get(event.id, event.storyline)
-            if storyline_id != event.storyline:
-                event.storyline = storyline_id
-                store.save_event(event, dirty=True)
-        keep = set(assignments.values())
-        store.delete_storylines_except(keep)
-        for storyline_id in keep:
+        storyline_ids = {e.storyline for e in store.events() if e.storyline}
+        store.delete_storylines_except(storyline_ids)
+        for storyline_id in storyline_ids:
             if store.storyline(storyline_id) is None:
                 store.save_storyline(Storyline(id=storyline_id, title="", events=[]), dirty=True)
+    progress("speakers", 1, 1)
 
 
 def analyse_dirty(store: Store, *, progress: Progress = _silent) -> int:
     """Re-analyse the events whose articles changed, then their storylines; nothing else is recomputed."""
-    from storyline.analyze.event import analyze_event, analyze_storyline
-
     dirty = store.dirty_event_ids()
     storylines_touched: set[str] = set()
     for i, event_id in enumerate(dirty, 1):
@@ -194,16 +191,35 @@ def analyse_dirty(store: Store, *, progress: Progress = _silent) -> int:
         articles = store.articles(event.articles)
         quotes = store.quotes(articles=event.articles)
         analysed = analyze_event(event, articles, quotes)
+        analysed.title = group_title(articles) or analysed.title
+        analysed.start, analysed.end = _date_span(articles)
         with store.transaction():
             store.save_event(analysed, dirty=False)
         if analysed.storyline:
             storylines_touched.add(analysed.storyline)
         progress("analyse", i, len(dirty))
-    for storyline_id in storylines_touched:
+    for storyline_id in sorted(storylines_touched):
         storyline = store.storyline(storyline_id) or Storyline(id=storyline_id, title="", events=[])
         events = store.events(storyline=storyline_id)
+        storyline.events = [e.id for e in events]
         articles = store.articles(a for e in events for a in e.articles)
         analysed_storyline = analyze_storyline(storyline, events, articles)
+        analysed_storyline.title = _storyline_title(events, articles)
+        analysed_storyline.start, analysed_storyline.end = _date_span(articles)
         with store.transaction():
             store.save_storyline(analysed_storyline, dirty=False)
     return len(dirty)
+
+
+def _date_span(articles: list[Article]) -> tuple[str | None, str | None]:
+    dates = sorted(a.published for a in articles if a.published)
+    return (dates[0], dates[-1]) if dates else (None, None)
+
+
+def _storyline_title(events: list[Event], articles: list[Article]) -> str:
+    """The title of the central article of the storyline's largest event: drawn from the articles."""
+    if not events:
+        return ""
+    largest = max(events, key=lambda e: (len(e.articles), e.end or ""))
+    members = set(largest.articles)
+    return group_title([a for a in articles if a.id in members]) or largest.title

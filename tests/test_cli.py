@@ -11,12 +11,11 @@ import sys
 import time
 from pathlib import Path
 
+from corpus_gen import make_article_text
 from typer.testing import CliRunner
 
 from storyline.cli import app
 from storyline.store.sqlite import Store
-
-from .conftest import make_article_text
 
 runner = CliRunner()
 

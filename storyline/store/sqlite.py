@@ -272,6 +272,17 @@ class Store:
             (article.copy_of, article.event, article.opinion, json.dumps(article.opinion_evidence), article.id),
         )
 
+    def set_copies(self, copies: dict[str, str | None]) -> set[str]:
+        """Point already-stored articles at a new original (an earlier one arrived late); returns the
+        events those articles belong to, whose analysis is now out of date (inside a transaction)."""
+        events: set[str] = set()
+        for article_id, copy_of in copies.items():
+            self.conn.execute("UPDATE articles SET copy_of = ? WHERE id = ?", (copy_of, article_id))
+            row = self.conn.execute("SELECT event FROM articles WHERE id = ?", (article_id,)).fetchone()
+            if row and row[0]:
+                events.add(row[0])
+        return events
+
     def article_count(self) -> int:
         return int(self.conn.execute("SELECT count(*) FROM articles").fetchone()[0])
 

@@ -1,0 +1,166 @@
+"""Articles per second placed into events, with 10k and 100k articles already clustered; peak memory.
+
+A synthetic stream stands in for news: a Zipf-distributed background vocabulary of 40,000 made-up
+words (function words stay in, as in real text), and events with their own names, places and topic
+words, each reported by 1-12 articles over a few days (a long-tailed size distribution like real
+event clusters). Articles have a title, a lead and a body of ~250-450 words and arrive in
+publication order. The clustering step is timed alone (features + candidate retrieval + scoring +
+update) in CPU seconds of this process, i.e. per core; "assign/s" leaves out feature extraction.
+State is in memory by default, on SQLite tables with ``--sqlite``.
+
+    .venv/bin/python benchmarks/bench_cluster.py                  # 10k and 100k, in memory
+    .venv/bin/python benchmarks/bench_cluster.py --sizes 10000 --sqlite
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import resource
+import sqlite3
+import sys
+import tempfile
+import time
+from datetime import date, timedelta
+from itertools import accumulate
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from storyline.cluster import OnlineClusterer
+from storyline.cluster.features import article_features
+from storyline.model import Article
+
+_SYLLABLES = ["ka", "lo", "ren", "ta", "mi", "sor", "vel", "an", "dru", "pe", "li", "qua", "ost", "ne",
+              "bar", "fin", "gal", "hem", "is", "jor", "ku", "mar", "nol", "ol", "pra", "ri", "sen",
+              "tu", "ul", "vor", "wen", "yar", "zel", "cha", "ex", "ith"]
+_FUNCTION_TEXT = """
+the of and to a in that is was for on with as by at from he it said his her be has have but not are
+which were an they had this its who been their after would more will over also than up out about
+into two new year last government people police minister
+"""
+_FUNCTION = _FUNCTION_TEXT.split()
+
+
+def _word(rng: random.Random, low: int = 2, high: int = 4) -> str:
+    return "".join(rng.choice(_SYLLABLES) for _ in range(rng.randint(low, high)))
+
+
+class Stream:
+    """Deterministic synthetic news stream."""
+
+    def __init__(self, seed: int = 1) -> None:
+        self.rng = random.Random(seed)
+        vocab = list(_FUNCTION) + list({_word(self.rng) for _ in range(45000)})[:40000]
+        self.vocab = vocab
+        self.cum = list(accumulate(1.0 / (r + 1) ** 1.05 for r in range(len(vocab))))
+        self.day = date(2031, 1, 1)
+        self.seq = 0
+
+    def _event(self) -> list[Article]:
+        rng = self.rng
+        names = [f"{_word(rng).title()} {_word(rng).title()}" for _ in range(3)]
+        place = _word(rng, 2, 3).title()
+        topic = rng.choices(self.vocab[60:5000], k=8)
+        size = min(12, int(rng.paretovariate(1.3)))
+        start = self.day + timedelta(hours=rng.randint(0, 23))
+        out = []
+        for _ in range(size):
+            when = start + timedelta(hours=rng.randint(0, 72))
+            words = rng.choices(self.vocab, cum_weights=self.cum, k=rng.randint(250, 450))
+            for i in range(0, len(words), 9):
+                words[i] = rng.choice(topic)
+            for i in range(4, len(words), 40):
+                words[i] = rng.choice(names)
+            words[2] = place
+            title = f"{place} {rng.choice(topic)} {rng.choice(names)} {' '.join(rng.sample(topic, 3))}"
+            paragraphs = [" ".join(words[i : i + 60]) + "." for i in range(0, len(words), 60)]
+            self.seq += 1
+            out.append(Article(id=f"syn-{self.seq}", source="synthetic", title=title,
+                               text="\n\n".join(paragraphs), published=when.isoformat(), seq=self.seq))
+        return out
+
+    def take(self, n: int) -> list[Article]:
+        """The next ``n`` articles in publication order (about 300 articles a day)."""
+        batch: list[Article] = []
+        while len(batch) < n:
+            batch.extend(self._event())
+            if len(batch) % 300 < 5:
+                self.day += timedelta(days=1)
+        batch = batch[:n]
+        batch.sort(key=lambda a: (a.published or "", a.seq))
+        return batch
+
+
+def _maxrss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def run(sizes: list[int], measure: int, sqlite: bool) -> None:
+    stream = Stream()
+    if sqlite:
+        tmp = tempfile.mkdtemp()
+        conn = sqlite3.connect(Path(tmp) / "bench.db")
+        migration = Path(__file__).resolve().parents[1] / "storyline/store/migrations/0003_cluster.sql"
+        conn.executescript(migration.read_text(encoding="utf-8"))
+        from storyline.store.cluster import SqliteClusterIndex
+
+        def clusterer_for() -> OnlineClusterer:
+            return OnlineClusterer(SqliteClusterIndex(conn))
+    else:
+        shared = OnlineClusterer()
+
+        def clusterer_for() -> OnlineClusterer:
+            return shared
+
+    placed = 0
+    # rates are per CPU second of this process (per core; the machine may be shared), wall is elapsed
+    print(f"{'already clustered':>18} {'articles/s':>11} {'assign/s':>11} {'features/s':>11} "
+          f"{'wall a/s':>9} {'events':>8} {'peak RSS MB':>12}")
+    for size in sorted(sizes):
+        # fill up to `size` (not timed), in batches like a running system
+        while placed < size:
+            chunk = stream.take(min(5000, size - placed))
+            clusterer = clusterer_for()
+            for a in chunk:
+                clusterer.assign(a)
+            if sqlite:
+                conn.commit()
+            placed += len(chunk)
+        batch = stream.take(measure)
+        feats = []
+        t0, w0 = time.process_time(), time.perf_counter()
+        for a in batch:
+            feats.append(article_features(a))
+        t_feat = time.process_time() - t0
+        clusterer = clusterer_for()
+        t0 = time.process_time()
+        for a, f in zip(batch, feats, strict=True):
+            clusterer.assign(a, f)
+        if sqlite:
+            conn.commit()
+        t_assign = time.process_time() - t0
+        wall = time.perf_counter() - w0
+        placed += len(batch)
+        if sqlite:
+            n_events = conn.execute("SELECT count(*) FROM cluster_state WHERE kind='ev'").fetchone()[0]
+        else:
+            index = clusterer.index
+            n_events = sum(1 for c in index.clusters.values() if c.kind == "ev")  # type: ignore[attr-defined]
+        rate = len(batch) / (t_feat + t_assign)
+        print(f"{size:>18,} {rate:>11,.0f} {len(batch) / t_assign:>11,.0f} {len(batch) / t_feat:>11,.0f} "
+              f"{len(batch) / wall:>9,.0f} {n_events:>8,} {_maxrss_mb():>12,.0f}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
+    parser.add_argument("--measure", type=int, default=1000, help="articles timed at each size")
+    parser.add_argument("--sqlite", action="store_true", help="state on SQLite tables, not in memory")
+    args = parser.parse_args()
+    run(args.sizes, args.measure, args.sqlite)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,182 @@
+"""Article features for event clustering: weighted word counts, a title+lead space, entities, a date.
+
+Three sparse spaces, after Miranda et al. 2018 ("Multilingual Clustering of Streaming News"):
+
+- ``text``: word counts of title (x TITLE_WEIGHT), lead (x LEAD_WEIGHT) and body (x 1);
+- ``title``: word counts of title and lead only (what the story is "about" in one line);
+- ``ents``: named entities found by a fast heuristic (runs of capitalised tokens, acronyms) and
+  numbers. spaCy NER runs at ~7 articles/s here, far too slow for the clustering path; the heuristic
+  runs at thousands per second. Names and numbers also survive translation, which is what links a
+  Malay or Chinese report of an event to the English one (``Fat Leonard``, ``COVID-19``, ``1,300``).
+
+Chinese/Japanese text has no spaces: CJK runs become character bigrams. Counts here are raw; the
+online IDF weighting happens in :mod:`storyline.cluster.online`, which owns the document frequencies.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from storyline.cluster.crosslingual import gloss_run
+from storyline.model import Article
+from storyline.settings import cluster as settings
+from storyline.text.normalize import fold_punctuation
+
+# Function words of the languages in the development data (English, Malay/Indonesian). IDF would
+# down-weight them anyway; dropping them keeps vectors and posting lists short.
+_STOPWORD_TEXT = """
+a about above after again against all also am an and any are as at be because been before being
+below between both but by can could did do does doing down during each few for from further had has
+have having he her here hers herself him himself his how i if in into is it its itself just me more
+most my myself no nor not now of off on once only or other our ours out over own same she should so
+some such than that the their theirs them themselves then there these they this those through to too
+under until up very was we were what when where which while who whom why will with would you your
+yours said says say told tell according may might must shall one two three new year years week weeks
+day days time last first mr mrs ms lrb rrb lsb rsb yang dan di ke dari ini itu untuk dengan pada
+dalam tidak akan ada oleh juga telah atau kepada bagi sebagai mereka kami kita ia dia beliau
+tersebut lebih bahawa bahwa kata katanya menurut
+"""
+STOPWORDS = frozenset(_STOPWORD_TEXT.split())
+
+_TOKEN = re.compile(r"[^\W_]+(?:['\-][^\W_]+)*")
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+_LATIN_WORD = re.compile(r"[a-z0-9]")
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+# A capitalised token (or acronym, or token with inner digits like COVID-19), optionally followed by
+# more capitalised tokens or short connectors inside a name ("Bank of England", "bin Laden").
+_CAP = r"(?:[A-Z][\w'\-]*[\w]|[A-Z])"
+_ENTITY = re.compile(rf"{_CAP}(?:\s+(?:(?:of|de|du|da|al|bin|binti|van|von|der|la|le)\s+)?{_CAP})*")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;\"'\n]\s*|\s-\s)$")
+
+
+@dataclass(slots=True)
+class ArticleFeatures:
+    """Raw weighted term counts per space, and the article's date as a day number (or None)."""
+
+    text: dict[str, float]
+    title: dict[str, float]
+    ents: dict[str, float]
+    day: float | None
+
+
+def tokens(text: str, names: Counter[str] | None = None) -> list[str]:
+    """Lower-cased word tokens; stopwords and 1-char words dropped. CJK runs become character
+    bigrams plus the English glosses of their dictionary words (entity names of proper-noun
+    entries are counted into ``names`` when given)."""
+    low = text.lower()
+    if not _CJK.search(low):  # fast path: no CJK anywhere
+        return [t for t in _TOKEN.findall(low) if len(t) > 1 and t not in STOPWORDS]
+    out: list[str] = []
+    for tok in _TOKEN.findall(low):
+        if _CJK.search(tok):
+            for run in _CJK.findall(tok):
+                if len(run) == 1:
+                    continue
+                out.extend(run[i : i + 2] for i in range(len(run) - 1))
+                glossed, found = gloss_run(run)
+                out.extend(glossed)
+                if names is not None:
+                    for name in found:
+                        names["e:" + name] += 1
+            rest = _CJK.sub(" ", tok).split()
+            out.extend(r for r in rest if len(r) > 1 and r not in STOPWORDS)
+        elif len(tok) > 1 and tok not in STOPWORDS:
+            out.append(tok)
+    return out
+
+
+def token_counts(text: str, names: Counter[str] | None = None) -> Counter[str]:
+    """:func:`tokens` counted (counting first and filtering distinct words is faster)."""
+    low = text.lower()
+    if _CJK.search(low):
+        return Counter(tokens(text, names))
+    counts = Counter(_TOKEN.findall(low))
+    for t in [t for t in counts if len(t) < 2 or t in STOPWORDS]:
+        del counts[t]
+    return counts
+
+
+def entities(text: str) -> Counter[str]:
+    """Heuristic entity and number terms of a text, each prefixed by its kind (``e:``/``n:``).
+
+    A run of capitalised tokens is a name unless it is one sentence-initial token that is also a
+    common word. Each multi-token name adds the whole name and its last token (the surname or head:
+    "Mark Rutte" -> "mark rutte", "rutte"), so a later bare "Rutte" still matches.
+    """
+    out: Counter[str] = Counter()
+    for m in _ENTITY.finditer(text):
+        name = m.group(0)
+        parts = name.split()
+        if len(parts) == 1:
+            low = name.lower()
+            if low in STOPWORDS or len(low) < 2:
+                continue
+            initial = _SENTENCE_START.search(text[max(0, m.start() - 3) : m.start()])
+            # a sentence-initial capital is a name only if the word recurs and never in lower case
+            if initial and not name.isupper() and (f" {low} " in text or text.count(name) < 2):
+                continue
+            out["e:" + low] += 1
+        else:
+            low_parts = [p.lower() for p in parts if p.lower() not in STOPWORDS]
+            if not low_parts:
+                continue
+            out["e:" + " ".join(p.lower() for p in parts)] += 1
+            out["e:" + low_parts[-1]] += 1
+    for m in _NUMBER.finditer(text):
+        num = m.group(0).replace(",", "")
+        if len(num) >= 2 or not num.isdigit():
+            out["n:" + num] += 1
+    # Latin-script names inside CJK text are lower-case-insensitive signals too ("Optus", "NUG").
+    return out
+
+
+def parse_day(value: str | None) -> float | None:
+    """An ISO date or datetime as a day number (proleptic ordinal, fractional hours); None if absent."""
+    if not value:
+        return None
+    value = value.strip()
+    try:
+        if len(value) <= 10:
+            return float(date.fromisoformat(value[:10]).toordinal())
+        dt = datetime.fromisoformat(value.replace("Z", "+00:00"))
+        return dt.toordinal() + (dt.hour * 3600 + dt.minute * 60 + dt.second) / 86400.0
+    except ValueError:
+        try:
+            return float(date.fromisoformat(value[:10]).toordinal())
+        except ValueError:
+            return None
+
+
+def split_lead(text: str, lead_words: int) -> tuple[str, str]:
+    """The first ``lead_words`` words of the body and the rest, split on a word boundary."""
+    for count, m in enumerate(re.finditer(r"\S+", text), start=1):
+        if count == lead_words:
+            return text[: m.end()], text[m.end() :]
+    return text, ""
+
+
+def article_features(article: Article) -> ArticleFeatures:
+    """The three count vectors and the date of one article (pure; no corpus statistics)."""
+    title = fold_punctuation(article.title or "")
+    body = fold_punctuation(article.text or "")
+    lead, rest = split_lead(body, settings.LEAD_WORDS)
+    gloss_names: Counter[str] = Counter()
+    title_c = token_counts(title, gloss_names)
+    lead_c = token_counts(lead, gloss_names)
+    text: dict[str, float] = dict(token_counts(rest, gloss_names))
+    for weight, counts in ((settings.TITLE_WEIGHT, title_c), (settings.LEAD_WEIGHT, lead_c)):
+        for t, c in counts.items():
+            text[t] = text.get(t, 0.0) + weight * c
+    title_counts: dict[str, float] = dict(lead_c)
+    for t, c in title_c.items():
+        title_counts[t] = title_counts.get(t, 0.0) + 2.0 * c
+    ents = entities(title + "\n" + body)
+    ents.update(gloss_names)
+    for key in entities(title):
+        ents[key] += 1  # names in the headline count once more
+    return ArticleFeatures(
+        text=text, title=title_counts, ents=dict(ents), day=parse_day(article.published)
+    )

@@ -1,0 +1,283 @@
+"""Online event clustering and storyline linking, one article at a time in publication order.
+
+Method (after Miranda et al. 2018, "Multilingual Clustering of Streaming News"):
+
+1. Each arriving article updates the document frequencies of its terms (IDF is kept online, never
+   refitted) and becomes one L2-normalised TF-IDF vector per space (``text``, ``title``, ``ents``;
+   see :mod:`storyline.cluster.features`), weighted with the IDF of the moment it arrived.
+2. Candidate clusters come from an inverted index: each cluster is listed under the heaviest terms
+   of its centroid; the article's heaviest terms look up the newest clusters under each and the
+   best-overlapping ``CANDIDATES`` are scored. Nothing else in the state is read.
+3. The similarity of article and cluster is a logistic model over the per-space cosines to the
+   cluster centroids, their text x entity product and log(cluster size) (weights learned on the
+   mmds development set by :func:`storyline.evaluate.clustering.fit_model`, stored in
+   ``storyline.settings.cluster``; the size weight is negative, so a big cluster needs a closer
+   match), multiplied by a time decay on the gap between the article's date and the cluster's date
+   range. Without a date on either side the decay is 1: undated articles cluster on content alone.
+4. The article joins the most probable cluster if that probability reaches
+   ``NEW_CLUSTER_THRESHOLD``; otherwise it opens a new cluster. The cluster's centroids become the
+   sum of its article vectors (pruned to their heaviest terms), and it is re-indexed.
+5. A new event is linked to a storyline the same way, over a longer horizon and with its first
+   article's words and entities against storyline centroids (a simple weighted sum of cosines and a
+   threshold); an event belongs to exactly one storyline, chosen when the event opens.
+
+Ids are stable: an event is ``stable_id("ev-", first article id)``, a storyline
+``stable_id("sl-", first article id)``. Feeding the same articles in the same order (published,
+then seq) gives the same clusters whether they arrive one by one, in batches, or against a state
+reloaded from the database, because all state goes through a :class:`ClusterIndex`.
+"""
+
+from __future__ import annotations
+
+import heapq
+import math
+from collections.abc import Iterable
+from dataclasses import dataclass
+from operator import itemgetter
+
+from storyline.cluster.features import ArticleFeatures, article_features
+from storyline.cluster.index import SPACES, Centroid, Cluster, ClusterIndex, Kind, MemoryIndex
+from storyline.ids import stable_id
+from storyline.model import Article
+from storyline.settings import cluster as settings
+
+
+@dataclass(slots=True)
+class Assignment:
+    """Where one article went: its event, the event's storyline, and how sure the model was."""
+
+    article: str
+    event: str
+    storyline: str
+    new_event: bool
+    new_storyline: bool
+    score: float  # p(same event) for the chosen cluster; 0.0 when a new event was opened
+
+
+@dataclass(slots=True)
+class Model:
+    """The similarity model: logistic weights over FEATURES, bias, and the new-cluster threshold."""
+
+    weights: tuple[float, ...] = settings.WEIGHTS
+    bias: float = settings.BIAS
+    threshold: float = settings.NEW_CLUSTER_THRESHOLD
+    features: tuple[str, ...] = settings.FEATURES
+
+    def probability(self, feats: dict[str, float]) -> float:
+        z = self.bias + sum(w * feats[name] for w, name in zip(self.weights, self.features, strict=True))
+        return 1.0 / (1.0 + math.exp(-z)) if z > -50 else 0.0
+
+
+def sort_key(article: Article) -> tuple[int, str, int]:
+    """Publication order: dated articles by date, undated ones after them, then by seq."""
+    return (0 if article.published else 1, article.published or "", article.seq)
+
+
+def weight(counts: dict[str, float], ids: dict[str, int], df: dict[int, int], n_docs: int,
+           keep: int) -> tuple[dict[int, float], float]:
+    """Sublinear TF x online IDF, pruned to the ``keep`` heaviest terms, L2-normalised."""
+    vec: dict[int, float] = {}
+    log = math.log
+    for term, count in counts.items():
+        tid = ids[term]
+        vec[tid] = (1.0 + log(count)) * (log((n_docs + 1) / (df[tid] + 1)) + 1.0)
+    if len(vec) > keep:
+        vec = dict(sorted(vec.items(), key=itemgetter(1), reverse=True)[:keep])
+    norm = math.sqrt(sum(w * w for w in vec.values())) or 1.0
+    return {k: w / norm for k, w in vec.items()}, norm
+
+
+def _top(vec: dict[int, float], n: int) -> list[tuple[int, float]]:
+    return sorted(vec.items(), key=itemgetter(1), reverse=True)[:n]
+
+
+def time_decay(day: float | None, cluster: Cluster, grace: float, tau: float) -> float:
+    """1 inside the cluster's date range (plus grace), then exponential decay; 1 when undated."""
+    if day is None or cluster.first_day is None or cluster.last_day is None:
+        return 1.0
+    gap = max(0.0, cluster.first_day - day, day - cluster.last_day)
+    if gap <= grace:
+        return 1.0
+    return math.exp(-(gap - grace) / tau)
+
+
+class OnlineClusterer:
+    """Places articles into events and events into storylines, each on arrival.
+
+    ``index`` holds all state (default: in memory). ``model`` may be replaced (the evaluation fits
+    one). Call :meth:`assign` once per article, in publication order (:func:`sort_key`); an article
+    already placed (the store knows: ``articles.event`` is set) must not be assigned again, or it
+    would count twice in its event's centroid.
+    """
+
+    def __init__(self, index: ClusterIndex | None = None, model: Model | None = None) -> None:
+        self.index: ClusterIndex = index if index is not None else MemoryIndex()
+        self.model = model or Model()
+
+    def prime(self, articles: Iterable[Article]) -> None:
+        """Count the document frequencies of unlabelled background articles before clustering, so
+        that the first articles of a small collection are not weighted by an empty IDF (a stream
+        that has run a while has this by itself). Placing articles later counts them again."""
+        for article in articles:
+            feats = article_features(article)
+            self.index.observe(sorted(set(feats.text) | set(feats.title) | set(feats.ents)))
+
+    # -- vectors ------------------------------------------------------------------------------
+    def vectors(self, feats: ArticleFeatures) -> dict[str, dict[int, float]]:
+        terms = set(feats.text) | set(feats.title) | set(feats.ents)
+        ids, df, n_docs = self.index.observe(sorted(terms))
+        return {
+            space: weight(getattr(feats, space), ids, df, n_docs, settings.ARTICLE_TERMS[space])[0]
+            for space in SPACES
+        }
+
+    # -- candidates ---------------------------------------------------------------------------
+    def candidates(self, kind: Kind, vecs: dict[str, dict[int, float]], n: int,
+                   query_terms: tuple[int, int] = (settings.QUERY_TERMS, settings.QUERY_ENTS)) -> list[str]:
+        """Cluster keys sharing heavy terms with the article, best overlap first (ties by key)."""
+        scores: dict[str, float] = {}
+        limit = settings.POSTING_LIMIT
+        query = _top(vecs["text"], query_terms[0]) + _top(vecs["ents"], query_terms[1])
+        get = scores.get
+        postings = self.index.postings
+        for term, w in query:
+            for key in postings(kind, term, limit):
+                scores[key] = get(key, 0.0) + w
+        # ties keep first-seen order, which is the same for every index implementation
+        return [k for k, _ in heapq.nlargest(n, scores.items(), key=itemgetter(1))]
+
+    @staticmethod
+    def cosines(vecs: dict[str, dict[int, float]], cluster: Cluster) -> dict[str, float]:
+        out = {}
+        for space in SPACES:
+            c = cluster.centroids.get(space)
+            out[space] = c.dot(vecs[space]) / c.norm if c is not None and c.norm > 0 else 0.0
+        out["text_x_ents"] = out["text"] * out["ents"]
+        out["log_size"] = math.log(cluster.size) if cluster.size > 0 else 0.0
+        return out
+
+    def score(self, vecs: dict[str, dict[int, float]], day: float | None,
+              cluster: Cluster) -> float:
+        if day is not None and cluster.last_day is not None and (
+                day - cluster.last_day > settings.HORIZON_DAYS):
+            return 0.0
+        p = self.model.probability(self.cosines(vecs, cluster))
+        return p * time_decay(day, cluster, settings.DECAY_GRACE_DAYS, settings.DECAY_TAU_DAYS)
+
+    # -- updates ------------------------------------------------------------------------------
+    def _add(self, cluster: Cluster, vecs: dict[str, dict[int, float]], day: float | None,
+             spaces: tuple[str, ...]) -> None:
+        old_terms = cluster.index_terms
+        for space in spaces:
+            c = cluster.centroids.get(space)
+            merged = c.as_dict() if c is not None else {}
+            for k, w in vecs[space].items():
+                merged[k] = merged.get(k, 0.0) + w
+            cluster.centroids[space] = Centroid.from_dict(merged, settings.CENTROID_TERMS[space])
+        cluster.size += 1
+        if day is not None:
+            cluster.first_day = day if cluster.first_day is None else min(cluster.first_day, day)
+            cluster.last_day = day if cluster.last_day is None else max(cluster.last_day, day)
+        cluster.last_seq = self.index.tick()
+        text = cluster.centroids["text"].top_ids(settings.INDEX_TERMS)
+        ents = [t for t in cluster.centroids["ents"].top_ids(settings.INDEX_ENTS) if t not in text]
+        cluster.index_terms = tuple(text + ents)
+        self.index.put(cluster, old_terms)
+
+    def assign(self, article: Article, feats: ArticleFeatures | None = None) -> Assignment:
+        """Place one article: into the best event above threshold, else a new event (and storyline)."""
+        feats = feats or article_features(article)
+        vecs = self.vectors(feats)
+        day = feats.day
+        best: Cluster | None = None
+        best_p = 0.0
+        for key in self.candidates("ev", vecs, settings.CANDIDATES):
+            cluster = self.index.get(key)
+            if cluster is None:
+                continue
+            p = self.score(vecs, day, cluster)
+            if p > best_p or (p == best_p and best is not None and key < best.key):
+                best, best_p = cluster, p
+        title = article.title or first_sentence(article.text)
+        if best is not None and best_p >= self.model.threshold:
+            event = best
+            new_event = False
+            if best_p > event.title_score and title:
+                event.title, event.title_score = title, best_p
+        else:
+            event = Cluster(key=stable_id("ev-", article.id), kind="ev", first_article=article.id,
+                            title=title, title_score=self.model.threshold)
+            new_event = True
+            best_p = 0.0
+        new_storyline = False
+        if new_event:
+            storyline, new_storyline = self._storyline_for(article, vecs, day, title)
+            event.storyline = storyline.key
+        else:
+            storyline = self.index.get(event.storyline or "")
+            if storyline is None:  # state written by an older version: open one
+                storyline, new_storyline = self._new_storyline(article, title), True
+                event.storyline = storyline.key
+        self._add(event, vecs, day, SPACES)
+        self._add(storyline, vecs, day, ("text", "ents"))
+        return Assignment(article.id, event.key, storyline.key, new_event, new_storyline, best_p)
+
+    def _new_storyline(self, article: Article, title: str) -> Cluster:
+        return Cluster(key=stable_id("sl-", article.id), kind="sl", first_article=article.id,
+                       title=title, title_score=0.0)
+
+    def _storyline_for(self, article: Article, vecs: dict[str, dict[int, float]], day: float | None,
+                       title: str) -> tuple[Cluster, bool]:
+        best: Cluster | None = None
+        best_s = 0.0
+        w = settings.STORYLINE_WEIGHTS
+        for key in self.candidates("sl", vecs, settings.STORYLINE_CANDIDATES,
+                                   settings.STORYLINE_QUERY_TERMS):
+            sl = self.index.get(key)
+            if sl is None:
+                continue
+            if day is not None and sl.last_day is not None and (
+                    day - sl.last_day > settings.STORYLINE_HORIZON_DAYS):
+                continue
+            cos = self.cosines(vecs, sl)
+            # both the subject (words) and the actors (entities) must be shared: geometric mean
+            s = (cos["text"] ** w["text"]) * (cos["ents"] ** w["ents"])
+            if s > best_s or (s == best_s and best is not None and key < best.key):
+                best, best_s = sl, s
+        if best is not None and best_s >= settings.STORYLINE_THRESHOLD:
+            return best, False
+        return self._new_storyline(article, title), True
+
+
+def first_sentence(text: str, max_words: int = 20) -> str:
+    """The first sentence of a text (at most ``max_words`` words): the title of an untitled article."""
+    line = text.strip().split("\n", 1)[0]
+    ends = [pos for pos in (line.find(". "), line.find("? "), line.find("! ")) if pos > 0]
+    if ends:
+        line = line[: min(ends) + 1]
+    parts = line.split()
+    return " ".join(parts[:max_words]) + (" ..." if len(parts) > max_words else "")
+
+
+def cluster_articles(articles: Iterable[Article], model: Model | None = None,
+                     clusterer: OnlineClusterer | None = None, prime: bool = False) -> dict[str, str]:
+    """Batch use: every article's event id, placing them one by one in publication order."""
+    return {a.article: a.event for a in cluster_with_storylines(articles, model, clusterer, prime)}
+
+
+def cluster_with_storylines(articles: Iterable[Article], model: Model | None = None,
+                            clusterer: OnlineClusterer | None = None,
+                            prime: bool = False) -> list[Assignment]:
+    """Batch use returning the full :class:`Assignment` (event and storyline) of each article.
+    ``prime``: count the collection's document frequencies first (see :meth:`OnlineClusterer.prime`)."""
+    clusterer = clusterer or OnlineClusterer(model=model)
+    ordered = sorted(articles, key=sort_key)
+    if prime:
+        clusterer.prime(ordered)
+    return [clusterer.assign(a) for a in ordered]
+
+
+def link_storylines(assignments: Iterable[Assignment]) -> dict[str, str]:
+    """Event id -> storyline id. Storylines are chosen online when an event opens (see
+    :meth:`OnlineClusterer._storyline_for`), so this only collects them; each event has exactly one."""
+    return {a.event: a.storyline for a in assignments}

@@ -1,0 +1,270 @@
+"""Score event clustering and storyline linking against labelled data; fit the similarity model.
+
+Metrics (both over a gold labelling and a predicted one of the same articles):
+
+- pairwise precision/recall/F1 over co-clustered pairs (the metric of Miranda et al. 2018);
+- B-cubed precision/recall/F1 (per-article overlap of predicted and gold cluster, averaged).
+
+Formats read by path at run time (nothing from the datasets is copied into the project):
+
+- ``mmds``: the MMDS2025 file ``{"articles": [...], "clusters": [label, ...]}``. Label 166 is a
+  catch-all for unrelated articles: each of its members is scored as its own singleton. The file has
+  no publication dates, so it measures the undated path.
+- ``jsonl``: one object per line ``{id, title?, text, published?, label}``.
+- ``timeline17``: a folder of ``<topic>_<outlet>/articles.jsonl`` (news-tls layout), or one such
+  folder. Each topic is one storyline (H1N1 across three outlets is one), so this scores the
+  *storyline* assignment; event scores there are not meaningful (no event labels).
+
+:func:`fit_model` learns the logistic similarity model the way Miranda et al. do: replay the
+articles in order against the *gold* clusters, and for each article take its cosines to every
+retrieved candidate cluster, labelled 1 for its gold cluster and 0 for the others.
+:func:`cross_validate` fits the model and the new-cluster threshold on k-1 folds of the gold
+labels and scores the clustering of the held-out fold, so the reported number is not a training
+score.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from itertools import combinations
+from pathlib import Path
+
+from storyline.cluster.features import article_features
+from storyline.cluster.index import SPACES, Cluster
+from storyline.cluster.online import Model, OnlineClusterer, cluster_with_storylines, sort_key
+from storyline.model import Article
+from storyline.settings import cluster as settings
+
+MMDS_CATCH_ALL = 166
+# Count the evaluated collection's document frequencies before clustering it (unlabelled text only):
+# a few hundred articles are otherwise weighted by an IDF that starts empty, unlike a running stream.
+PRIME = False
+
+
+# -- metrics ----------------------------------------------------------------------------------------
+def _prf(p: float, r: float) -> float:
+    return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def pairwise_scores(gold: dict[str, str], pred: dict[str, str]) -> dict[str, float]:
+    """Precision/recall/F1 of the set of co-clustered article pairs."""
+    def pairs(labels: dict[str, str]) -> set[tuple[str, str]]:
+        groups: dict[str, list[str]] = defaultdict(list)
+        for item, label in labels.items():
+            groups[label].append(item)
+        return {tuple(sorted(p)) for g in groups.values() for p in combinations(g, 2)}  # type: ignore[misc]
+
+    g, p = pairs(gold), pairs(pred)
+    tp = len(g & p)
+    precision = tp / len(p) if p else 1.0
+    recall = tp / len(g) if g else 1.0
+    return {"pairwise_precision": precision, "pairwise_recall": recall,
+            "pairwise_f1": _prf(precision, recall)}
+
+
+def bcubed_scores(gold: dict[str, str], pred: dict[str, str]) -> dict[str, float]:
+    """B-cubed precision/recall/F1 averaged over articles."""
+    gold_groups: dict[str, set[str]] = defaultdict(set)
+    pred_groups: dict[str, set[str]] = defaultdict(set)
+    for item, label in gold.items():
+        gold_groups[label].add(item)
+    for item, label in pred.items():
+        pred_groups[label].add(item)
+    precision = recall = 0.0
+    for item in gold:
+        g = gold_groups[gold[item]]
+        p = pred_groups[pred[item]]
+        overlap = len(g & p)
+        precision += overlap / len(p)
+        recall += overlap / len(g)
+    n = len(gold) or 1
+    precision, recall = precision / n, recall / n
+    return {"bcubed_precision": precision, "bcubed_recall": recall, "bcubed_f1": _prf(precision, recall)}
+
+
+def scores(gold: dict[str, str], pred: dict[str, str]) -> dict[str, float]:
+    """Both metrics over the articles of ``pred`` (``gold`` may label more)."""
+    gold = {k: gold[k] for k in pred}
+    return {**pairwise_scores(gold, pred), **bcubed_scores(gold, pred)}
+
+
+# -- loaders ----------------------------------------------------------------------------------------
+def load_mmds(path: Path) -> tuple[list[Article], dict[str, str]]:
+    """Articles (no dates) and gold labels; catch-all members get singleton labels."""
+    data = json.loads(Path(path).read_text(encoding="utf-8"))
+    articles: list[Article] = []
+    gold: dict[str, str] = {}
+    for seq, (item, label) in enumerate(zip(data["articles"], data["clusters"], strict=True)):
+        aid = f"mmds-{item['ID']}"
+        sentences = item.get("sentences") or []
+        text = "\n\n".join(s.get("content", "") for s in sentences if isinstance(s, dict))
+        articles.append(Article(id=aid, source=str(path), text=text, title=item.get("title"), seq=seq))
+        gold[aid] = f"single-{aid}" if int(label) == MMDS_CATCH_ALL else f"label-{label}"
+    return articles, gold
+
+
+def load_jsonl(path: Path) -> tuple[list[Article], dict[str, str]]:
+    articles: list[Article] = []
+    gold: dict[str, str] = {}
+    with Path(path).open(encoding="utf-8") as fh:
+        for seq, line in enumerate(fh):
+            if not line.strip():
+                continue
+            rec = json.loads(line)
+            aid = str(rec["id"])
+            articles.append(Article(id=aid, source=str(path), text=rec.get("text", ""),
+                                    title=rec.get("title"), published=rec.get("published"), seq=seq))
+            gold[aid] = str(rec["label"])
+    return articles, gold
+
+
+def _ptb_detok(text: str) -> str:
+    """Undo the PTB tokenisation of Timeline17 enough for capitalisation and quotes to read normally."""
+    for a, b in ((" `` ", ' "'), (" '' ", '" '), ("-LRB- ", "("), (" -RRB-", ")"), (" 's", "'s"),
+                 (" ,", ","), (" .", "."), (" :", ":"), (" ;", ";"), (" n't", "n't")):
+        text = text.replace(a, b)
+    return text
+
+
+def load_timeline17(path: Path) -> tuple[list[Article], dict[str, str]]:
+    """Articles of every ``<topic>_<outlet>`` folder under ``path``; gold label = topic."""
+    path = Path(path)
+    folders = [path] if (path / "articles.jsonl").exists() else sorted(
+        p for p in path.iterdir() if (p / "articles.jsonl").exists())
+    articles: list[Article] = []
+    gold: dict[str, str] = {}
+    seq = 0
+    for folder in folders:
+        topic = folder.name.split("_")[0]
+        with (folder / "articles.jsonl").open(encoding="utf-8") as fh:
+            for line in fh:
+                rec = json.loads(line)
+                aid = f"{folder.name}-{rec['id']}"
+                text = _ptb_detok(rec.get("text", "")).replace(" \n", "\n\n")
+                articles.append(Article(id=aid, source=str(folder), text=text,
+                                        published=(rec.get("time") or "")[:10] or None,
+                                        outlet=folder.name.split("_", 1)[-1], seq=seq))
+                gold[aid] = topic
+                seq += 1
+    return articles, gold
+
+
+LOADERS = {"mmds": load_mmds, "jsonl": load_jsonl, "timeline17": load_timeline17}
+
+
+# -- evaluation -------------------------------------------------------------------------------------
+def evaluate(data: Path, format: str = "mmds", model: Model | None = None, cv_folds: int = 0,
+             **options: object) -> dict[str, float]:
+    """Cluster the labelled articles at ``data`` and score them.
+
+    mmds/jsonl: scores of the event assignment (and ``cv_*`` scores when ``cv_folds`` > 1: the
+    model refitted on k-1 folds, scored on the held-out one). timeline17: scores of the storyline
+    assignment (each topic is one storyline), plus the number of events and storylines.
+    """
+    articles, gold = LOADERS[format](Path(data))
+    assignments = cluster_with_storylines(articles, model=model, prime=PRIME)
+    if format == "timeline17":
+        pred = {a.article: a.storyline for a in assignments}
+    else:
+        pred = {a.article: a.event for a in assignments}
+    out = scores(gold, pred)
+    out["articles"] = float(len(articles))
+    out["events"] = float(len({a.event for a in assignments}))
+    out["storylines"] = float(len({a.storyline for a in assignments}))
+    out["gold_clusters"] = float(len(set(gold.values())))
+    if cv_folds > 1 and format != "timeline17":
+        out.update({f"cv_{k}": v for k, v in cross_validate(articles, gold, cv_folds).items()})
+    return out
+
+
+def _fold_of(label: str, folds: int) -> int:
+    import hashlib
+
+    return int(hashlib.sha1(label.encode()).hexdigest(), 16) % folds
+
+
+def training_pairs(articles: Sequence[Article], gold: dict[str, str]) -> tuple[list[list[float]], list[int]]:
+    """Per-candidate feature rows and 0/1 targets from replaying ``articles`` against gold clusters."""
+    clusterer = OnlineClusterer()
+    if PRIME:
+        clusterer.prime(sorted(articles, key=sort_key))
+    rows: list[list[float]] = []
+    targets: list[int] = []
+    for article in sorted(articles, key=sort_key):
+        feats = article_features(article)
+        vecs = clusterer.vectors(feats)
+        key = f"gold:{gold[article.id]}"
+        for cand in clusterer.candidates("ev", vecs, settings.CANDIDATES):
+            cluster = clusterer.index.get(cand)
+            if cluster is None:
+                continue
+            cos = clusterer.cosines(vecs, cluster)
+            rows.append([cos[name] for name in settings.FEATURES])
+            targets.append(1 if cand == key else 0)
+        cluster = clusterer.index.get(key) or Cluster(key=key, kind="ev")
+        clusterer._add(cluster, vecs, feats.day, SPACES)
+    return rows, targets
+
+
+def fit_model(articles: Sequence[Article], gold: dict[str, str], thresholds: Iterable[float] | None = None,
+              c: float = 1.0) -> tuple[Model, dict[str, float]]:
+    """A logistic model over the per-space cosines, then the threshold that maximises the mean of
+    B-cubed and pairwise F1 of the clustering of ``articles`` (scikit-learn is used only here)."""
+    from sklearn.linear_model import LogisticRegression
+
+    rows, targets = training_pairs(articles, gold)
+    lr = LogisticRegression(C=c, class_weight="balanced", max_iter=1000)
+    lr.fit(rows, targets)
+    features = tuple(settings.FEATURES)
+    base = Model(weights=tuple(float(w) for w in lr.coef_[0]), bias=float(lr.intercept_[0]),
+                 features=features)
+    best: tuple[float, float, dict[str, float]] = (-1.0, 0.5, {})
+    for th in thresholds or [x / 20 for x in range(4, 20)]:
+        model = Model(weights=base.weights, bias=base.bias, threshold=th, features=features)
+        result = cluster_with_storylines(articles, model=model, prime=PRIME)
+        s = scores(gold, {a.article: a.event for a in result})
+        objective = (s["bcubed_f1"] + s["pairwise_f1"]) / 2
+        if objective > best[0]:
+            best = (objective, th, s)
+    model = Model(weights=base.weights, bias=base.bias, threshold=best[1], features=features)
+    return model, best[2]
+
+
+def cross_validate(articles: Sequence[Article], gold: dict[str, str], folds: int = 5) -> dict[str, float]:
+    """Mean held-out scores: fit on the articles of k-1 label folds, cluster and score the k-th."""
+    totals: dict[str, float] = defaultdict(float)
+    for k in range(folds):
+        train = [a for a in articles if _fold_of(gold[a.id], folds) != k]
+        test = [a for a in articles if _fold_of(gold[a.id], folds) == k]
+        if not train or not test:
+            continue
+        model, _ = fit_model(train, gold)
+        pred = {a.article: a.event for a in cluster_with_storylines(test, model=model, prime=PRIME)}
+        for name, value in scores({a.id: gold[a.id] for a in test}, pred).items():
+            totals[name] += value / folds
+    return dict(totals)
+
+
+def format_scores(result: dict[str, float]) -> str:
+    return "\n".join(f"{k:28s} {v:.4f}" if not math.isnan(v) else f"{k:28s} nan" for k, v in result.items())
+
+
+if __name__ == "__main__":  # pragma: no cover - developer entry point until the CLI is wired
+    import argparse
+
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--data", type=Path, required=True)
+    parser.add_argument("--format", default="mmds")
+    parser.add_argument("--cv", type=int, default=0)
+    parser.add_argument("--fit", action="store_true", help="fit the model on this data and print it")
+    args = parser.parse_args()
+    if args.fit:
+        arts, labels = LOADERS[args.format](args.data)
+        fitted, train_scores = fit_model(arts, labels)
+        print(fitted)
+        print(format_scores(train_scores))
+    else:
+        print(format_scores(evaluate(args.data, args.format, cv_folds=args.cv)))

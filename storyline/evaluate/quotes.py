@@ -1,0 +1,346 @@
+"""Scoring the quote stage on PolNeAR (brat standoff attribution annotations).
+
+Gold: the article's quotation-mark spans (paired per paragraph, a quote running over paragraphs
+cut at each paragraph break, the way the extractor cuts it) that overlap an attribution's Content
+are the gold direct quotes, each trimmed to the annotated part inside the marks. So a mixed
+direct/indirect content counts by its quoted part, a quote split by its cue counts twice (one per
+pair of marks), and a quote annotated sentence by sentence counts once (PolNeAR annotators often
+cut one quotation into one attribution per sentence). Where several annotators worked on a text the
+first ``.ann`` file in name order is used (the suffix is the annotator id), always the same one.
+
+Metrics: quote precision/recall/F1 where a predicted and a gold quote match one-to-one when their
+word-token overlap |P∩G| / max(|P|,|G|) is at least 0.8; exact-span F1 (same span after trimming
+spaces); speaker accuracy over matched gold quotes that have a Source: the prediction's printed
+speaker words equal or sit inside the gold Source span's words (or the other way round), or the
+predicted person's surname appears in the Source or, when the Source is a pronoun or description,
+in the nearest earlier gold Source of the article that names someone (the annotation's stand-in for
+"the person it refers to"). ``speaker_span_accuracy`` counts the first condition only.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+from storyline.model import Article, Quote
+from storyline.nlp import names
+from storyline.nlp.quotes import extract_quotes
+from storyline.text.normalize import fold_punctuation, words
+
+_WORD = re.compile(r"[\w\u00c0-\u024f]+(?:['\u2019\-][\w\u00c0-\u024f]+)*")
+_MARK = re.compile('["\u201c\u201d]')
+MATCH_OVERLAP = 0.8
+
+
+@dataclass
+class GoldQuote:
+    article: str
+    start: int
+    end: int
+    source: str | None
+    referent: str | None  # nearest earlier named Source when ``source`` names no one
+
+
+def _parse_ann(path: Path) -> tuple[dict[str, tuple[str, list[tuple[int, int]]]], list[dict[str, list[str]]]]:
+    spans: dict[str, tuple[str, list[tuple[int, int]]]] = {}
+    events: list[dict[str, list[str]]] = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        cols = line.split("\t")
+        if re.fullmatch(r"T\d+", cols[0]) and len(cols) >= 2 and " " in cols[1]:
+            label, offs = cols[1].split(" ", 1)
+            try:
+                frags = [(int(a), int(b)) for a, b in (f.split() for f in offs.split(";"))]
+            except ValueError:
+                continue
+            spans[cols[0]] = (label, frags)
+        elif re.fullmatch(r"E\d+", cols[0]) and len(cols) >= 2:
+            ev: dict[str, list[str]] = defaultdict(list)
+            for item in cols[1].split():
+                if ":" in item:
+                    key, ref = item.split(":", 1)
+                    ev[re.sub(r"\d+$", "", key)].append(ref)
+            events.append(ev)
+    return spans, events
+
+
+def _quoted_parts(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    """Quoted parts of text[a:b]: inside the outer marks, cut at paragraph breaks."""
+    out: list[tuple[int, int]] = []
+    depth = 0
+    seg = None
+    marks = [m.start() for m in _MARK.finditer(text, a, b)]
+    if marks and (
+        text[marks[0]] == "\u201d"
+        or (text[marks[0]] == '"' and marks[0] > a and not text[marks[0] - 1].isspace())
+    ):
+        seg = a  # the content starts inside a quote
+        depth = 1
+    for i in marks:
+        ch = text[i]
+        prev = text[i - 1] if i > 0 else " "
+        opening = ch == "\u201c" or (ch == '"' and (prev.isspace() or prev in "([\u2014-:") and depth == 0)
+        if seg == a and i == marks[0] and depth == 1 and not opening:
+            out.append((seg, i))
+            depth, seg = 0, None
+            continue
+        if opening:
+            depth += 1
+            if depth == 1:
+                seg = i + 1
+        elif depth > 0:
+            depth -= 1
+            if depth == 0 and seg is not None:
+                out.append((seg, i))
+                seg = None
+    if depth > 0 and seg is not None:
+        out.append((seg, b))
+    pieces: list[tuple[int, int]] = []
+    for s, e in out:
+        pos = s
+        for m in re.finditer(r"\n[ \t]*\n", text[s:e]):
+            pieces.append((pos, s + m.start()))
+            pos = s + m.end()
+        pieces.append((pos, e))
+    cleaned = []
+    for s, e in pieces:
+        while s < e and (text[s].isspace() or text[s] in '"\u201c'):
+            s += 1
+        while e > s and (text[e - 1].isspace() or text[e - 1] in '"\u201d'):
+            e -= 1
+        if _WORD.search(text, s, e):
+            cleaned.append((s, e))
+    return cleaned
+
+
+def _mark_spans(text: str) -> list[tuple[int, int]]:
+    """Quotation-mark spans of the article, paired within each paragraph (an unclosed one runs to
+    the paragraph's end); deliberately simpler than the extractor's pairing."""
+    out: list[tuple[int, int]] = []
+    pos = 0
+    bounds = [m.start() for m in re.finditer(r"\n[ \t]*\n", text)] + [len(text)]
+    for end in bounds:
+        seg: int | None = None
+        for m in _MARK.finditer(text, pos, end):
+            i, ch = m.start(), m.group()
+            prev = text[i - 1] if i > pos else " "
+            opening = ch == "\u201c" or (ch == '"' and (prev.isspace() or prev in "([\u2014-:"))
+            if seg is None and opening:
+                seg = i + 1
+            elif seg is not None and not (opening and ch == "\u201c"):
+                out.append((seg, i))
+                seg = None
+        if seg is not None:
+            out.append((seg, end))
+        pos = end
+    return [(s, e) for s, e in out if _WORD.search(text, s, e)]
+
+
+def _span_text(text: str, frags: list[tuple[int, int]]) -> str:
+    return " ".join(text[a:b] for a, b in frags)
+
+
+def load_polnear(folder: Path) -> tuple[list[Article], list[GoldQuote]]:
+    """Articles (text as printed, date from metadata.tsv) and gold quotes of one split folder."""
+    meta: dict[str, dict[str, str]] = {}
+    tsv = folder.parent / "metadata.tsv"
+    if tsv.exists():
+        with tsv.open(encoding="utf-8") as fh:
+            for row in csv.DictReader(fh, delimiter="\t"):
+                meta[row["filename"]] = row
+    articles: list[Article] = []
+    gold: list[GoldQuote] = []
+    for path in sorted((folder / "text").glob("*.txt")):
+        base = path.stem
+        anns = sorted((folder / "attributions").glob(f"{base}_*.ann"))
+        if not anns:
+            continue
+        text = path.read_text(encoding="utf-8")
+        row = meta.get(base, {})
+        articles.append(
+            Article(
+                id=base,
+                source=str(path),
+                text=text,
+                title=text.split("\n", 1)[0],
+                outlet=row.get("publisher"),
+                published=row.get("publication_date"),
+            )
+        )
+        spans, events = _parse_ann(anns[0])
+        contents: list[tuple[int, int, str | None]] = []
+        sources: list[tuple[int, str]] = []
+        for ev in events:
+            src_frags = [f for ref in ev.get("Source", []) if ref in spans for f in spans[ref][1]]
+            src = _span_text(text, src_frags) if src_frags else None
+            if src_frags:
+                sources.append((src_frags[0][0], src or ""))
+            for ref in ev.get("Content", []):
+                if ref in spans:
+                    contents.extend((a, b, src) for a, b in spans[ref][1])
+        sources.sort()
+        for s, e in _mark_spans(text):
+            inside = [(max(a, s), min(b, e), src) for a, b, src in contents if a < e and b > s]
+            inside = [(a, b, src) for a, b, src in inside if _WORD.search(text, a, b)]
+            if not inside:
+                continue
+            lo = min(a for a, _, _ in inside)
+            hi = max(b for _, b, _ in inside)
+            while lo < hi and text[lo].isspace():
+                lo += 1
+            while hi > lo and text[hi - 1].isspace():
+                hi -= 1
+            src = max(inside, key=lambda x: x[1] - x[0])[2]
+            referent = None
+            if src and not names.split_name(src).name:
+                named = [t for o, t in sources if o < lo and names.split_name(t).name]
+                referent = named[-1] if named else None
+            gold.append(GoldQuote(base, lo, hi, src, referent))
+    return articles, gold
+
+
+def _tokens(text: str, s: int, e: int) -> set[int]:
+    return {m.start() for m in _WORD.finditer(text, s, e)}
+
+
+def _speaker_ok(q: Quote, g: GoldQuote, strict: bool) -> bool:
+    if not g.source:
+        return False
+    src = " ".join(words(g.source))
+    said = " ".join(words(q.speaker_text)) if q.speaker_text else ""
+    if said and (said == src or f" {said} " in f" {src} " or f" {src} " in f" {said} "):
+        return True
+    if strict or not q.speaker_name:
+        return False
+    sur = names.surname(q.speaker_name)
+    if sur and sur in words(g.source):
+        return True
+    if g.referent and sur in words(g.referent):
+        return True
+    name_words = " ".join(words(q.speaker_name))
+    return bool(name_words) and (name_words == src or f" {src} " in f" {name_words} ")
+
+
+def score(
+    articles: list[Article],
+    gold: list[GoldQuote],
+    predicted: dict[str, list[Quote]],
+    include_partial: bool = True,
+) -> dict[str, float]:
+    texts = {a.id: a.text for a in articles}
+    gold_by: dict[str, list[GoldQuote]] = defaultdict(list)
+    for g in gold:
+        gold_by[g.article].append(g)
+    tp = n_pred = n_gold = exact = 0
+    spk_total = spk_ok = spk_strict = 0
+    for art in articles:
+        text = texts[art.id]
+        preds = [q for q in predicted.get(art.id, []) if include_partial or q.kind == "direct"]
+        golds = gold_by.get(art.id, [])
+        n_pred += len(preds)
+        n_gold += len(golds)
+        gtok = [_tokens(text, g.start, g.end) for g in golds]
+        pairs: list[tuple[float, int, int]] = []
+        for i, q in enumerate(preds):
+            pt = _tokens(text, q.start, q.end)
+            if not pt:
+                continue
+            for j, gt in enumerate(gtok):
+                if not gt or q.end <= golds[j].start or q.start >= golds[j].end:
+                    continue
+                ov = len(pt & gt) / max(len(pt), len(gt))
+                if ov >= MATCH_OVERLAP:
+                    pairs.append((ov, i, j))
+        used_p: set[int] = set()
+        used_g: set[int] = set()
+        for _ov, i, j in sorted(pairs, reverse=True):
+            if i in used_p or j in used_g:
+                continue
+            used_p.add(i)
+            used_g.add(j)
+            tp += 1
+            q, g = preds[i], golds[j]
+            if text[q.start : q.end].strip() == text[g.start : g.end].strip():
+                exact += 1
+            if g.source:
+                spk_total += 1
+                spk_ok += _speaker_ok(q, g, strict=False)
+                spk_strict += _speaker_ok(q, g, strict=True)
+    p = tp / n_pred if n_pred else 0.0
+    r = tp / n_gold if n_gold else 0.0
+    ep = exact / n_pred if n_pred else 0.0
+    er = exact / n_gold if n_gold else 0.0
+    return {
+        "articles": float(len(articles)),
+        "gold_quotes": float(n_gold),
+        "predicted_quotes": float(n_pred),
+        "precision": p,
+        "recall": r,
+        "f1": 2 * p * r / (p + r) if p + r else 0.0,
+        "exact_f1": 2 * ep * er / (ep + er) if ep + er else 0.0,
+        "speaker_accuracy": spk_ok / spk_total if spk_total else 0.0,
+        "speaker_span_accuracy": spk_strict / spk_total if spk_total else 0.0,
+    }
+
+
+def evaluate(data: Path, **options: object) -> dict[str, float]:
+    """Score ``extract_quotes`` on a PolNeAR split folder (e.g. shared/datasets/polnear/dev).
+
+    Options: ``limit`` (first N articles), ``include_partial`` (default True: PolNeAR annotates
+    attributed partial quotes as quoted content too).
+    """
+    articles, gold = load_polnear(Path(data))
+    limit = options.get("limit")
+    if isinstance(limit, int) and limit > 0:
+        articles = articles[:limit]
+        keep = {a.id for a in articles}
+        gold = [g for g in gold if g.article in keep]
+    predicted = extract_quotes(articles)
+    return score(articles, gold, predicted, include_partial=bool(options.get("include_partial", True)))
+
+
+def errors(data: Path, limit: int | None = None) -> list[str]:
+    """Human-readable misses and false alarms, for tuning on train."""
+    articles, gold = load_polnear(Path(data))
+    if limit:
+        articles = articles[:limit]
+    predicted = extract_quotes(articles)
+    out: list[str] = []
+    gold_by: dict[str, list[GoldQuote]] = defaultdict(list)
+    for g in gold:
+        gold_by[g.article].append(g)
+    for art in articles:
+        text = art.text
+        golds = gold_by.get(art.id, [])
+        preds = predicted.get(art.id, [])
+        for q in preds:
+            pt = _tokens(text, q.start, q.end)
+            hit = [
+                g
+                for g in golds
+                if pt
+                and len(pt & _tokens(text, g.start, g.end))
+                / max(len(pt), len(_tokens(text, g.start, g.end)) or 1)
+                >= MATCH_OVERLAP
+            ]
+            if not hit:
+                out.append(
+                    f"FP {art.id} [{q.kind}] {fold_punctuation(text[max(0, q.start - 60) : q.end + 40])!r}"
+                )
+            elif hit[0].source and not _speaker_ok(q, hit[0], strict=False):
+                out.append(
+                    f"SPK {art.id} gold={hit[0].source!r} ref={hit[0].referent!r} "
+                    f"pred={q.speaker_text!r}->{q.speaker_name!r} {text[q.start : q.end][:60]!r}"
+                )
+        for g in golds:
+            gt = _tokens(text, g.start, g.end)
+            if not any(
+                len(gt & _tokens(text, q.start, q.end))
+                / max(len(gt), len(_tokens(text, q.start, q.end)) or 1)
+                >= MATCH_OVERLAP
+                for q in preds
+            ):
+                out.append(f"FN {art.id} {fold_punctuation(text[max(0, g.start - 60) : g.end + 40])!r}")
+    return out

@@ -1,0 +1,1020 @@
+"""Direct and partial quotes with their speakers, cues and in-article speaker resolution.
+
+How it works, cheapest first:
+1. quotation marks are paired per paragraph by their orientation, not their glyph (so a curly
+   opening mark closed by a straight one pairs), nested quotes stay inside the outer quote, and a
+   paragraph that ends inside a quote continues into the next one when that one opens with a mark
+   (the newspaper multi-paragraph convention: opening mark on each paragraph, closing on the last);
+2. each span gets its speaker and cue from regex patterns next to the marks
+   (`"...," he said` / `said Rutte` / `Rutte said: "..."` / `according to ...`);
+3. only spans that stay unattributed (mostly partial quotes inside a sentence) are parsed, in one
+   ``nlp.pipe`` batch over their sentences, and attributed through the reporting verb's subject;
+4. bare quote paragraphs inherit the speaker of the paragraph just before;
+5. speakers are resolved inside the article: a surname or pronoun to the fullest named person,
+   a role description to the person the article gave that role, unnamed sources kept as printed.
+
+Spans that are not speech are dropped: titles (title-cased, or after "book", "headline", ...) and
+short unattributed fragments (scare quotes). A multi-paragraph quote gives one Quote per
+paragraph (each is one contiguous span, as the contract requires), all with the same speaker; a
+quote split by its cue (`"A," he said, "B."`) gives two Quotes with the same speaker.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from storyline.ids import stable_id
+from storyline.model import Article, Quote
+from storyline.nlp import names
+from storyline.nlp.spacy_model import load_nlp
+from storyline.settings import quotes as cfg
+from storyline.settings.quotes import word_list
+from storyline.text.normalize import fold_punctuation
+
+# Blank lines separate paragraphs in Article.text; a single newline is treated as a paragraph break
+# too (PolNeAR and some feeds print one paragraph per line), which only matters for attribution
+# windows: a cue never reaches across a line.
+_PARA_SPLIT = re.compile(r"[ \t]*\n(?:[ \t]*\n)*")
+_MARK = re.compile('["\u201c\u201d\u201e\u201f\u00ab\u00bb]')
+_OPENERS = "\u201c\u201e\u201f\u00ab"
+_CLOSERS = "\u201d\u00bb"
+_WORD = re.compile(r"[\w\u00c0-\u024f][\w\u00c0-\u024f'\u2019\-.]*")
+_ABBREV = frozenset(
+    word_list(
+        """
+        mr mrs ms dr sen rep gov gen lt col sgt capt adm st jr sr u.s u.k u.n no vs inc co
+        corp mt ft jan feb mar apr aug sept sep oct nov dec a.m p.m d.c e.g i.e rev prof
+        """
+    )
+)
+_BOUNDARY = re.compile(r"[.!?\u2026]+[\"\u201d\u2019')\]]*\s+(?=[\"\u201c\u2018(\[]?[A-Z0-9])")
+_ADVERB_BEFORE_CUE = frozenset(
+    word_list(
+        """
+        also later then again previously once further recently earlier reportedly has had
+        have would will could may might simply flatly just repeatedly quickly bluntly
+        angrily added
+        """
+    )
+)
+_ADJUNCT_STOP = frozenset(
+    word_list(
+        """
+        on in at during after before when while as who which because adding referring noting
+        explaining citing speaking according but and pointing told
+        """
+    )
+)
+_LEADING_ADVERBIAL = re.compile(
+    r"^(?:but|and|so|yet|still|however|meanwhile|instead|later|earlier|now|then|also|in|on|at|after|"
+    r"before|during|speaking|asked|yesterday|today|last|this|when|while|as|since|with|in an?|for|"
+    r"separately|privately|publicly)\b",
+    re.IGNORECASE,
+)
+_TITLE_CONTEXT = re.compile(
+    r"\b(?:book|books|titled|entitled|headline|headlined|film|movie|song|show|program|programme|column|"
+    r"op-ed|article|album|series|documentary|novel|memoir|play|essay|report|hashtag|slogan|poem|"
+    r"magazine|newspaper|podcast|website|blog|motto|banner|sign|signs|chant|chanting|chanted|"
+    r"tagline|campaign called|known as|dubbed|nicknamed|named)\W*$",
+    re.IGNORECASE,
+)
+
+
+def _with_ing(verbs: frozenset[str]) -> frozenset[str]:
+    """Add the -ing forms ("suggesting", "describing") of the past forms in a cue list."""
+    extra = set()
+    for w in verbs:
+        if w.endswith("ed"):
+            extra.update({w[:-2] + "ing", w[:-1] + "ing"})
+    return verbs | frozenset(extra)
+
+
+_CUES = _with_ing(cfg.NEUTRAL_CUES | cfg.LOADED_CUES)
+_PARTIAL_CUES = _with_ing(cfg.PARTIAL_CUES)
+_TOLD = frozenset({"told", "tell", "tells", "telling"})
+
+
+@dataclass
+class _Span:
+    """One quoted span in one paragraph, with what we learn about it."""
+
+    para: int
+    open_at: int  # offset of the opening mark (or the paragraph start for a continued span)
+    start: int
+    end: int
+    close_at: int | None  # offset of the closing mark; None when it runs on or is unclosed
+    run: int  # spans of one multi-paragraph quote share it
+    continued: bool = False  # this paragraph's part of a quote that started earlier
+    kind: str = "direct"
+    speaker_text: str | None = None
+    cue: str | None = None
+    inherited: bool = False
+    source: _Span | None = None  # the span whose speaker this one inherited
+    drop: bool = False
+    parse: bool = False
+    extra: dict[str, object] = field(default_factory=dict)
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    pos = 0
+    for m in _PARA_SPLIT.finditer(text):
+        if text[pos : m.start()].strip():
+            out.append((pos, m.start()))
+        pos = m.end()
+    if text[pos:].strip():
+        out.append((pos, len(text)))
+    return out
+
+
+def _orientation(text: str, i: int) -> str:
+    """'open' or 'close' for the mark at i: curly marks say so, straight ones by their neighbours."""
+    ch = text[i]
+    if ch in _OPENERS:
+        return "open"
+    if ch in _CLOSERS:
+        return "close"
+    prev = text[i - 1] if i > 0 else " "
+    nxt = text[i + 1] if i + 1 < len(text) else " "
+    if prev.isspace() or prev in "([{\u2014\u2013-/:\u2018'" or i == 0:
+        return "open" if not nxt.isspace() else "close"
+    return "close"
+
+
+def _style(ch: str) -> str:
+    return "straight" if ch == '"' else "curly"
+
+
+def _pair_marks(text: str, paras: list[tuple[int, int]]) -> list[_Span]:
+    """Pair quotation marks into spans; see the module docstring for the rules."""
+    spans: list[_Span] = []
+    run = 0
+    carry: tuple[int, str] | None = None  # an open quote running on from the previous paragraph
+    for p, (ps, pe) in enumerate(paras):
+        stack: list[tuple[int, str]] = []
+        marks = [m.start() for m in _MARK.finditer(text, ps, pe)]
+        first_open = marks and _orientation(text, marks[0]) == "open" and not text[ps : marks[0]].strip()
+        if carry is not None and not first_open:
+            carry = None  # the previous paragraph's quote never closed: it was dropped there
+        for i in marks:
+            ori = _orientation(text, i)
+            st = _style(text[i])
+            if ori == "open":
+                if carry is not None and i == marks[0]:
+                    stack = [(i, st)]
+                    continue
+                if not stack or st != stack[-1][1]:
+                    stack.append((i, st))
+                else:
+                    stack = [*stack[:-1], (i, st)]  # same-style reopening: the earlier one never closed
+                continue
+            if not stack:
+                continue  # stray closing mark
+            if len(stack) >= 2 and st == stack[-1][1]:
+                stack.pop()
+                continue
+            o = stack[0][0]
+            stack = []
+            spans.append(_Span(p, o, o + 1, i, i, run, continued=carry is not None))
+            run += 1
+            carry = None
+        if stack:
+            o = stack[0][0]
+            nxt = paras[p + 1][0] if p + 1 < len(paras) else None
+            runs_on = nxt is not None and _MARK.match(text, nxt) and _orientation(text, nxt) == "open"
+            end = pe
+            while end > o + 1 and text[end - 1].isspace():
+                end -= 1
+            if runs_on:
+                spans.append(_Span(p, o, o + 1, end, None, run, continued=carry is not None))
+                carry = (o, stack[0][1])
+            else:
+                # unclosed at the paragraph's end and nothing continues it: keep only a quote that
+                # opens its paragraph or follows a colon (the usual forgotten closing mark)
+                before = text[ps:o].rstrip()
+                if (not before or before.endswith(":")) and len(_WORD.findall(text[o + 1 : end])) >= 4:
+                    spans.append(_Span(p, o, o + 1, end, None, run, continued=carry is not None))
+                    spans[-1].extra["unclosed"] = True
+                carry = None
+                run += 1
+        else:
+            carry = None
+    # spans of a run that did not end with a closing mark or an accepted unclosed paragraph are
+    # still kept per paragraph: each is quoted text
+    return [s for s in spans if s.end > s.start and text[s.start : s.end].strip()]
+
+
+def _sentence_start(text: str, lo: int, pos: int) -> int:
+    """Offset where the sentence holding ``pos`` starts (never before ``lo``)."""
+    best = lo
+    for m in _BOUNDARY.finditer(text, lo, min(len(text), pos + 2)):
+        if m.end() > pos:
+            break
+        if _is_abbrev(text, m.start()):
+            continue
+        best = m.end()
+    return best
+
+
+def _is_abbrev(text: str, dot: int) -> bool:
+    j = dot
+    while j > 0 and not text[j - 1].isspace():
+        j -= 1
+    word = text[j:dot].lower().strip('"\u201c(')
+    return word in _ABBREV or (len(word) == 1 and word.isalpha())
+
+
+def _first_boundary(s: str) -> int:
+    for m in _BOUNDARY.finditer(s):
+        if not _is_abbrev(s, m.start()):
+            return m.start()
+    return len(s)
+
+
+def _clean_word(w: str) -> str:
+    return fold_punctuation(w).lower().strip(".,;:!?\"'()[]")
+
+
+def _cue_text(tokens: list[re.Match[str]], i: int, s: str) -> tuple[str, int]:
+    """The cue as printed from token i: the verb, with its object for "told" ("told Sky News")."""
+    verb = tokens[i]
+    end = verb.end()
+    if _clean_word(verb.group()) in _TOLD:
+        j = i + 1
+        while j < len(tokens) and j <= i + 4:
+            w = tokens[j].group()
+            if _clean_word(w) in _ADJUNCT_STOP or (_clean_word(w) in ("that", "reporters") and j > i + 1):
+                break
+            end = tokens[j].end()
+            if re.search(r"[,.;:!?]$", w):
+                break
+            j += 1
+        text = s[verb.start() : end].rstrip(",.;:!?")
+        return text, end
+    return s[verb.start() : verb.end()].rstrip(",.;:!?"), verb.end()
+
+
+_DET_START = frozenset(
+    word_list(
+        """
+        the a an one another his her their its our some many several two three four both
+        other most few all each
+        """
+    )
+)
+_FUNCTION_WORDS = (
+    frozenset(
+        word_list(
+            """
+        and or but while when to of for with from by at in on as that than then went later
+        also because if though although where whereas after before during so yet
+        """
+        )
+    )
+    | _DET_START
+)
+
+
+_RELATIVE = re.compile(r",\s*(?:who|which|whose|speaking|asked|according|in|on)\b[^,]*(?:,|$)")
+
+
+def _trim_speaker(span: str) -> str:
+    """Drop auxiliaries and adverbs before the cue and a relative clause inside commas."""
+    span = names.tidy(span)
+    span = _RELATIVE.sub("", span).strip()
+    toks = span.split()
+    # "one official said, predicting ...": the earlier verb is not part of the speaker
+    while toks and (_clean_word(toks[-1]) in _ADVERB_BEFORE_CUE or _is_cue_word(toks[-1])):
+        toks.pop()
+    return names.tidy(" ".join(toks))
+
+
+def _is_cue_word(tok: str) -> bool:
+    return tok.islower() and tok in _CUES
+
+
+_ROLE_NOUNS = "|".join(sorted(w for w in cfg.TITLE_WORDS | cfg.SOURCE_NOUNS if w.isalpha()))
+_POSSESSED = re.compile(r"^(?i:he|she|it)'s\b|'s\s+(?!(?:" + _ROLE_NOUNS + r")\b)[a-z]+\s*$")
+
+
+_NOT_AGENTS = frozenset(
+    word_list(
+        """
+        week weeks day days month months year years moment conference meeting summit
+        session hearing speech event rally interview briefing night morning afternoon evening
+        monday tuesday wednesday thursday friday saturday sunday
+        """
+    )
+)
+
+
+def _plausible_speaker(span: str) -> bool:
+    if not span:
+        return False
+    words = span.split()
+    if len(words) > cfg.MAX_SPEAKER_WORDS:
+        return False
+    if cfg.REJECT_POSSESSED_NOUN and _POSSESSED.search(fold_punctuation(span)):
+        return False  # "Clinton's attacks", "He's": a thing someone has, not someone
+    low = _clean_word(words[0])
+    if low in ("this", "that") and len(words) == 2 and names.is_unnamed_description(span):
+        return True  # "this source", "that official"
+    if low in (
+        "that",
+        "this",
+        "it",
+        "there",
+        "what",
+        "which",
+        "who",
+        "whom",
+        "to",
+        "if",
+        "not",
+        "so",
+        "when",
+    ):
+        return False
+    if any(ch in span for ch in '"\u201c\u201d'):
+        return False
+    if names.is_pronoun(span):
+        return True
+    last = _clean_word(words[-1])
+    if last in _NOT_AGENTS:
+        return False  # "a press conference last week": when or where, not who
+    if last in _FUNCTION_WORDS or low in _FUNCTION_WORDS - _DET_START:
+        return False
+    # a speaker starts with a capital (a name, "The official") or a determiner ("a US official"),
+    # or ends in a name ("pollster Frank Luntz"), or is a known source description ("officials")
+    return (
+        words[0][:1].isupper()
+        or low in _DET_START
+        or words[-1][:1].isupper()
+        or names.is_unnamed_description(span)
+    )
+
+
+def _attribute_after(s: str, final: bool = False) -> tuple[str, str] | None:
+    """Speaker and cue right after a closing mark: `, he said`, `said Rutte, NATO's chief`."""
+    stripped = s.lstrip(" ,\u2014\u2013-")
+    off = len(s) - len(stripped)
+    s = stripped[: _first_boundary(stripped)]
+    del off
+    tokens = list(_WORD.finditer(s))[: cfg.MAX_SPEAKER_WORDS + 25]
+    if not tokens:
+        return None
+    low0 = _clean_word(tokens[0].group())
+    if low0 == "according" and len(tokens) > 1 and _clean_word(tokens[1].group()) == "to":
+        spk = _inverted_speaker(s[tokens[1].end() :])
+        return (spk, "according to") if spk else None
+    for i, tok in enumerate(tokens):
+        w = _clean_word(tok.group())
+        if w not in _CUES or (i > 0 and not tok.group()[:1].islower()):
+            continue  # a capitalised word after the first is a name ("United States"), not a verb
+        if i == 0:
+            cue, cend = _cue_text(tokens, 0, s)
+            if w in _TOLD:
+                return None
+            spk = _inverted_speaker(s[cend:])
+            return (spk, cue) if spk else None
+        between = s[: tok.start()]
+        if re.search(r"[;:]", between):
+            return None
+        if i > cfg.MAX_SPEAKER_WORDS + 2:
+            # "Trump, the frontrunner who ... in the polls, said": a name, then a long apposition
+            head = between.split(",", 1)[0]
+            if "," not in between or not names.split_name(head).name or len(head.split()) > 4:
+                return None
+            cue, _ = _cue_text(tokens, i, s)
+            return names.tidy(between), cue
+        if final and "," in between:
+            return None  # `."  South Carolina, he said, was`: a new sentence, not this quote's cue
+        spk = _trim_speaker(between)
+        if not _plausible_speaker(spk):
+            continue  # "the state said": the noun was not the cue, the verb after it may be
+        cue, _ = _cue_text(tokens, i, s)
+        return spk, cue
+    # an unlisted verb in the usual slot: `"...," an angry Hollande retaliated.`
+    m = _UNLISTED_CUE.match(s)
+    if (
+        m
+        and _plausible_speaker(m.group("spk"))
+        and (names.is_pronoun(m.group("spk")) or names.split_name(m.group("spk")).name)
+    ):
+        return m.group("spk"), m.group("cue")
+    return None
+
+
+_UNLISTED_CUE = re.compile(
+    r"^(?P<spk>[^,.;:!?\"\u201c\u201d]{1,60}?)\s+(?P<cue>[a-z]{3,}ed(?:\s+(?:back|on|up|out|in))?)\s*(?:[.,;!?]|$)"
+)
+
+
+def _inverted_speaker(rest: str) -> str | None:
+    """The speaker after an inverted cue ("said Juri Luik, Estonia's ambassador to NATO")."""
+    rest = rest.strip()
+    rest = re.sub(r"^(?:on|in)\s+(?:[A-Z]\w+day|a statement|an interview)\b,?\s*", "", rest)
+    toks = rest.split()
+    out: list[str] = []
+    commas = 0
+    for t in toks:
+        if _clean_word(t) in _ADJUNCT_STOP and out and _clean_word(t) not in ("to",):
+            break
+        out.append(t)
+        if t.endswith(","):
+            commas += 1
+            if commas > 1:
+                break
+        if len(out) >= cfg.MAX_SPEAKER_WORDS + 4:
+            break
+    spk = names.tidy(" ".join(out))
+    return spk if spk and _plausible_speaker(spk.split(",")[0]) else None
+
+
+def _attribute_before(clause: str, require_intro: bool) -> tuple[str, str] | None:
+    """Speaker and cue in the clause before an opening mark (`Rutte said on Tuesday: "`).
+
+    With ``require_intro`` the clause must end in a colon or comma after the cue (a direct quote);
+    without, the cue may come anywhere before (a partial quote: `Trump called it "stupid"`).
+    """
+    tokens = list(_WORD.finditer(clause))
+    if not tokens:
+        return None
+    tail = clause.rstrip()
+    if require_intro and not (tail.endswith(":") or tail.endswith(",")):
+        return None
+    for i in range(len(tokens) - 1, -1, -1):
+        w = _clean_word(tokens[i].group())
+        if w == "according" and i + 1 < len(tokens) and _clean_word(tokens[i + 1].group()) == "to":
+            spk = _inverted_speaker(clause[tokens[i + 1].end() :])
+            if spk:
+                return spk, "according to"
+            continue
+        if w not in _CUES:
+            continue
+        after = clause[tokens[i].end() :]
+        if require_intro and len(_WORD.findall(after)) > 8:
+            return None
+        cue, cend = _cue_text(tokens, i, clause)
+        spk = _speaker_before(clause[: tokens[i].start()])
+        if spk:
+            return spk, cue
+        if i + 1 < len(tokens) and w not in _TOLD and tokens[i].group()[:1].isupper():
+            # "Said Rutte: "..."
+            spk2 = _inverted_speaker(clause[cend:].rstrip(" :,"))
+            if spk2:
+                return spk2, cue
+        if require_intro:
+            return None
+    return None
+
+
+def _speaker_before(text: str) -> str | None:
+    """The subject right before a cue: the longest plausible comma-separated suffix."""
+    text = re.split(r"\s[\u2014\u2013]\s?|\s--?\s|\u2014", text)[-1]
+    text = _RELATIVE.sub("", text).rstrip()
+    parts = [p for p in re.split(r",\s*", text) if p.strip()]
+    best: str | None = None
+    for k in range(1, min(3, len(parts)) + 1):
+        cand_parts = parts[-k:]
+        first = cand_parts[0].strip()
+        first = re.sub(r"^(?:but|and|so|yet|then|also)\s+", "", first, flags=re.IGNORECASE)
+        if k > 1 and _LEADING_ADVERBIAL.match(first):
+            break
+        cand = _trim_speaker(", ".join([first] + [p.strip() for p in cand_parts[1:]]))
+        if k == 1:
+            cand = _strip_adverbial(cand)
+        if _plausible_speaker(cand.split(",")[0]) and len(cand.split()) <= cfg.MAX_SPEAKER_WORDS:
+            if k == 1 or names.split_name(cand).name or "," in cand:
+                best = cand
+        else:
+            break
+    return best
+
+
+def _strip_adverbial(span: str) -> str:
+    """Keep the subject at the end of a clause: "On Tuesday the official" -> "the official"."""
+    toks = span.split()
+    if len(toks) <= 2:
+        return span
+    m = re.search(
+        r"\b(?:the|a|an|one|another|he|she|they|we|I)\b(?!.*\b(?:the|a|an|one|another|he|she|they|we|I)\b)",
+        span,
+    )
+    if m and _LEADING_ADVERBIAL.match(span) and m.start() > 0:
+        return span[m.start() :]
+    return span
+
+
+def _previous_subject(text: str, paras: list[tuple[int, int]], p: int, sp: _Span) -> tuple[str, str] | None:
+    """A bare quote after a sentence that starts with a named person: that person, no cue."""
+    ps, _ = paras[p]
+    if text[ps : sp.open_at].strip():
+        lo, hi = ps, sp.open_at
+    elif p > 0:
+        lo, hi = paras[p - 1]
+    else:
+        return None
+    hi = len(text[:hi].rstrip())
+    start = _sentence_start(text, lo, max(lo, hi - 1))
+    sentence = text[start:hi]
+    if not sentence or _MARK.search(sentence) or sentence[-1:] not in ".:":
+        return None
+    found = names.person_names(sentence)
+    if not found or found[0][0] > 40:
+        return None
+    at, name = found[0]
+    head = sentence[:at]
+    if head.strip() and not re.fullmatch(
+        r"(?:[A-Z][\w.\-]*['\u2019]s\s+|[A-Z][\w.\-]*\s+|[a-z\-]+\s+){0,6}", head
+    ):
+        return None
+    return name, ""
+
+
+_LEAD_ADVERBIAL = re.compile(
+    r"^(?:(?:At|In|On|After|Before|During|Later|Earlier|Meanwhile|However|Still|Instead|Separately|"
+    r"Speaking|Asked|When|While|As|Since|For|Despite|Following|Last|This|Yesterday|Today)\b[^,]{0,60}"
+    r"|[A-Z][a-z]+ly),\s+"
+)
+_PRONOUN_SUBJECT = re.compile(r"^(He|She|They)\s+[a-z]")
+_DEFINITE_SUBJECT = re.compile(r"^((?:The|the)\s+(?:[A-Z][\w\-]*\s+){0,3}[a-z\-]+)\s+(?:also\s+)?[a-z]{3,}\b")
+
+
+_NOT_SUBJECTS = frozenset(
+    word_list(
+        """
+        the this that these those but and or so yet it its in on at if when while as since after
+        before meanwhile however still now then also there here today yesterday tomorrow instead
+        what who why how where some many most all both each such
+        """
+    )
+)
+
+
+def _sentence_subject(clause: str) -> str | None:
+    """The subject a sentence opens with: a named person, he/she/they, or "the <role>"."""
+    s = clause.strip().lstrip('"\u201c(')
+    m = _LEAD_ADVERBIAL.match(s)
+    if m and len(m.group(0).split()) <= 7:
+        s = s[m.end() :]
+    if m2 := _PRONOUN_SUBJECT.match(s):
+        return m2.group(1)
+    found = names.person_names(s[:80])
+    if found:
+        at, name = found[0]
+        head = s[:at]
+        titles_only = all(names.is_title_word(w) for w in head.split())
+        if titles_only and len(head.split()) <= 3 and re.match(r"\s+[a-z]", s[at + len(name) :]):
+            return (head + name).strip()
+    m3 = _DEFINITE_SUBJECT.match(s)
+    if m3 and (names.is_unnamed_description(m3.group(1)) or names.split_name(m3.group(1)).role):
+        return m3.group(1)
+    # a surname alone ("Gorka also made the point")
+    m4 = re.match(r"^([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+(?:also\s+|has\s+|had\s+)?[a-z]{3,}\b", s)
+    if m4 and m4.group(1).split()[0].lower() not in _NOT_SUBJECTS and not m4.group(1).endswith("ly"):
+        return m4.group(1)
+    return None
+
+
+def _trailing_name(text: str) -> str | None:
+    """The person named at the very end of a clause ("... surprise pollster Daron Shaw"), or None."""
+    found = names.person_names(text)
+    if not found:
+        return None
+    at, name = found[-1]
+    rest = text[at + len(name) :].strip()
+    if rest and not re.fullmatch(r"[a-z]+", rest):
+        return None
+    return name
+
+
+def _is_title(quote: str, before: str) -> bool:
+    if _TITLE_CONTEXT.search(before[-40:]):
+        return True
+    ws = re.findall(r"[A-Za-z][A-Za-z'\u2019\-]*", quote)
+    # CNN's "State of the Union", NBC's "Today": a possessive before a title-cased name
+    possessive = re.search(r"\w['\u2019]s?\s*$", before) and ws and len(ws) <= 8
+    if possessive and ws[0][0].isupper() and all(w[0].isupper() for w in ws if len(w) >= 4):
+        return True
+    long = [w for w in ws[1:] if len(w) >= 4]
+    if len(long) < 2:
+        return False
+    caps = sum(1 for w in long if w[0].isupper())
+    return caps / len(long) >= cfg.TITLE_CAPS_SHARE
+
+
+def _attribute(text: str, paras: list[tuple[int, int]], spans: list[_Span]) -> None:
+    """Regex attribution and kind for every span of one article (in place)."""
+    by_para: dict[int, list[_Span]] = {}
+    for s in spans:
+        by_para.setdefault(s.para, []).append(s)
+    for p, group in by_para.items():
+        ps, pe = paras[p]
+        for k, sp in enumerate(group):
+            prev_close = group[k - 1].close_at + 1 if k > 0 and group[k - 1].close_at is not None else ps
+            if k > 0 and group[k - 1].close_at is None:
+                prev_close = group[k - 1].end
+            clause_lo = _sentence_start(text, prev_close, sp.open_at) if sp.open_at > ps else ps
+            clause = text[clause_lo : sp.open_at] if not sp.continued else ""
+            nxt_open = group[k + 1].open_at if k + 1 < len(group) else pe
+            after = text[sp.close_at + 1 : nxt_open] if sp.close_at is not None else ""
+            qtext = text[sp.start : sp.end]
+            qwords = _WORD.findall(qtext)
+            intro = clause.rstrip()
+            at_clause_start = (
+                not intro.strip()
+                or intro.endswith(":")
+                or (intro.endswith(",") and _attribute_before(clause, True) is not None)
+            )
+            starts_sentence = bool(re.match(r"\s*(?:[A-Z0-9\u2026]|\.\.\.|\[|'|\u2018)", qtext))
+            ends_sentence = bool(re.search(r"[.,?!\u2026\u2014\-]\s*$", qtext))
+            if sp.continued or (
+                at_clause_start and (starts_sentence or (ends_sentence and len(qwords) >= 3))
+            ):
+                sp.kind = "direct"
+            elif not intro.strip() and ends_sentence and len(qwords) >= 3:
+                sp.kind = "direct"  # a quote resumed mid-sentence at a clause start
+            else:
+                sp.kind = "partial"
+            if _is_title(qtext, clause) and not (ends_sentence and qtext.rstrip()[-1:] in ",?!"):
+                sp.drop = True
+                continue
+            found = None
+            if sp.close_at is not None and (sp.kind == "direct" or re.match(r"\s*,", after)):
+                found = _attribute_after(after, final=bool(re.search(r"[.!?]\s*$", qtext)))
+            if found is None and not sp.continued:
+                found = _attribute_before(clause, require_intro=sp.kind == "direct")
+            if found is None and not sp.continued and intro.endswith(":"):
+                # "Frank Newport and Jim Harter: "..."" (a name and a colon, no verb)
+                label = re.split(r"\s[\u2014\u2013-]\s", intro[:-1])[-1].strip()
+                tail = _trailing_name(label)
+                if tail and tail != label:
+                    label = tail
+                if (
+                    0 < len(label.split()) <= 6
+                    and names.split_name(label.split(" and ")[-1]).name == label.split(" and ")[-1]
+                ):
+                    found = (label, "")
+                elif cfg.COLON_SUBJECT:
+                    # "O'Malley interjected:" / "Jeb Bush broke down ... to the newspaper NRC:"
+                    m = re.search(r"([A-Z][\w'\u2019\-]+(?:\s+[A-Z][\w'\u2019\-]+)*)\s+[a-z]+\s*:$", intro)
+                    subject = m.group(1) if m and not names.is_title_word(m.group(1)) else None
+                    subject = subject or _sentence_subject(clause)
+                    if subject:
+                        found = (subject, "")
+            if found is None and not sp.continued and not text[ps : sp.open_at].strip() and p > 0:
+                # a quote paragraph introduced by the paragraph before ("Rutte said:")
+                qs, qe = paras[p - 1]
+                if text[qs:qe].rstrip().endswith(":"):
+                    lo = _sentence_start(text, qs, qe - 1)
+                    found = _attribute_before(text[lo:qe], require_intro=True)
+            if (
+                found is None
+                and cfg.SUBJECT_BEFORE
+                and sp.kind == "direct"
+                and not sp.continued
+                and not after.strip(" .")
+            ):
+                # "Bystrom agreed. "Mainstream ..."": the person the sentence before is about
+                found = _previous_subject(text, paras, p, sp)
+            if found is None and sp.kind == "partial" and cfg.PARTIAL_AFTER_ANYWHERE:
+                found = (
+                    _attribute_after(after, final=bool(re.search(r"[.!?]\s*$", qtext)))
+                    if sp.close_at is not None
+                    else None
+                )
+            if found:
+                sp.speaker_text, sp.cue = found[0], found[1] or None
+            elif sp.kind == "partial" or len(qwords) >= 3:
+                sp.parse = True
+    # a split quote's second half and a continued paragraph take the cue of their partner
+    for group in by_para.values():
+        for k, sp in enumerate(group):
+            if sp.speaker_text is None and k > 0 and group[k - 1].speaker_text and sp.kind == "direct":
+                between = text[(group[k - 1].close_at or group[k - 1].end) + 1 : sp.open_at]
+                if not re.search(r"[.!?]\s", between) or len(_WORD.findall(between)) <= 6:
+                    sp.speaker_text, sp.cue, sp.inherited = group[k - 1].speaker_text, group[k - 1].cue, True
+                    sp.source = group[k - 1].source or group[k - 1]
+                    sp.parse = False
+        for k in range(len(group) - 2, -1, -1):
+            sp, nx = group[k], group[k + 1]
+            if sp.speaker_text is None and nx.speaker_text and sp.kind == "direct" and nx.kind == "direct":
+                sp.speaker_text, sp.cue, sp.inherited = nx.speaker_text, nx.cue, True
+                sp.source = nx.source or nx
+                sp.parse = False
+
+
+_RECL = frozenset({"relcl", "acl", "advcl", "punct", "cc", "conj", "prep"})
+
+
+def _parse_attribute(nlp: object, jobs: list[tuple[_Span, str, int, int, int]]) -> None:
+    """Parse the sentences of unattributed spans in one batch; take the cue verb's subject.
+
+    ``jobs``: (span, sentence text, sentence offset, quote start, quote end) in sentence offsets.
+    """
+    texts = [j[1] for j in jobs]
+    for (sp, _sent, _off, qs, qe), doc in zip(jobs, nlp.pipe(texts, batch_size=64), strict=True):  # type: ignore[attr-defined]
+        best = None
+        for tok in doc:
+            if qs - 1 <= tok.idx < qe + 1:
+                continue
+            w = tok.lower_
+            if tok.tag_.startswith("VB") and (w in _CUES or (sp.kind == "partial" and w in _PARTIAL_CUES)):
+                subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+                if not subj and tok.dep_ in ("conj", "xcomp", "advcl") and tok.head.tag_.startswith("VB"):
+                    subj = [c for c in tok.head.children if c.dep_ == "nsubj"]
+                if not subj:
+                    continue
+                dist = min(abs(tok.idx - qs), abs(tok.idx - qe))
+                if best is None or dist < best[0]:
+                    best = (dist, tok, subj[0])
+            elif w == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
+                objs = [c for c in doc[tok.i + 1].children if c.dep_ == "pobj"]
+                if objs:
+                    dist = min(abs(tok.idx - qs), abs(tok.idx - qe))
+                    if best is None or dist < best[0]:
+                        best = (dist, doc[tok.i : tok.i + 2], objs[0])
+        if best is None:
+            continue
+        _, verb, head = best
+        left, right = head.left_edge.i, head.i
+        for c in head.rights:
+            if (c.dep_ in _RECL and c.dep_ != "prep") or c.dep_ == "punct":
+                break
+            right = c.right_edge.i
+        spk = doc[left : right + 1].text
+        if any(qs <= t.idx < qe for t in doc[left : right + 1]):
+            continue
+        spk = _trim_speaker(spk)
+        if not _plausible_speaker(spk.split(",")[0]):
+            continue
+        sp.speaker_text = spk
+        sp.cue = verb.text
+        sp.parse = False
+
+
+@dataclass
+class _Resolver:
+    """In-article resolution of speaker words to the person or description they refer to."""
+
+    text: str
+    full_names: list[tuple[int, str]]
+    named_speakers: list[tuple[int, str, str | None]] = field(default_factory=list)  # (offset, name, role)
+    descriptions: list[tuple[int, str]] = field(default_factory=list)
+    roles: dict[str, str] = field(default_factory=dict)  # name -> role seen in the article
+    quoted: list[tuple[int, int]] = field(default_factory=list)  # spans whose names are not antecedents
+
+    _mentions: list[tuple[int, str]] | None = None
+
+    def mentions(self) -> list[tuple[int, str]]:
+        """Full names and later surname-only mentions of them, with offsets (for pronouns)."""
+        if self._mentions is None:
+            by_sur: dict[str, str] = {}
+            for _o, n in self.full_names:
+                by_sur.setdefault(names.surname(n), n)
+            found = list(self.full_names)
+            if by_sur:
+                for m in re.finditer(r"\b[A-Z][\w\u00c0-\u024f'\u2019\-]+", self.text):
+                    key = names.surname(m.group())
+                    if key in by_sur and not _inside(m.start(), self.quoted):
+                        found.append((m.start(), self.fullest(by_sur[key], m.start())))
+            self._mentions = sorted(found)
+        return self._mentions
+
+    def _is_subject(self, at: int) -> bool:
+        lo = max(self.text.rfind("\n", 0, at), 0)
+        head = self.text[lo:at]
+        ends = [b.end() for b in _BOUNDARY.finditer(head)]
+        if ends:
+            head = head[ends[-1] :]
+        head = head.lstrip('\n "\u201c')
+        return "," not in head and len(head.split()) <= 3
+
+    def fullest(self, name: str, at: int) -> str:
+        sur = names.surname(name)
+        first = names.first_name(name)
+        cands = [(o, n) for o, n in self.full_names if names.surname(n) == sur]
+        if first:
+            cands = [(o, n) for o, n in cands if names.first_name(n) == first] or cands[:0]
+        if not cands:
+            return name
+        before = [c for c in cands if c[0] <= at]
+        pick_first = (before[-1] if before else cands[0])[1]
+        same = [n for _, n in cands if names.first_name(n) == names.first_name(pick_first)]
+        best = max(same, key=lambda n: (len(n.split()), len(n)))
+        return best if len(best.split()) >= len(name.split()) else name
+
+    def resolve(self, spk: str, at: int) -> tuple[str | None, str | None]:
+        """(speaker_name, speaker_role) for the words ``spk`` at offset ``at``."""
+        low = spk.strip().lower()
+        if low in names.PERSONAL_PRONOUNS:
+            cands = [(o, n, self.roles.get(n)) for o, n in self.mentions() if o < at]
+            if not cands:
+                return None, None
+            # the subject of this or a recent sentence first ("Rubio said he ..."), else the nearest
+            recent = [c for c in cands[-cfg.PRONOUN_WINDOW :] if self._is_subject(c[0])]
+            _, n, r = max(recent or cands, key=lambda c: c[0])
+            return n, r
+        if names.is_pronoun(spk):
+            return None, None
+        parts = names.split_name(spk)
+        if parts.name:
+            full = self.fullest(parts.name, at)
+            role = parts.role or self.roles.get(full)
+            if parts.role:
+                self.roles.setdefault(full, parts.role)
+            self.named_speakers.append((at, full, role))
+            return full, role
+        desc = parts.description
+        head = names.head_noun(desc)
+        # "the spokesman" (a lower-case role noun) points back; "the Kremlin" is an institution
+        if names.is_definite(desc) and head and re.search(rf"\b{re.escape(head)}\b", desc):
+            # a person the article gave this role ("Kremlin spokesman Dmitry Peskov" ... "the spokesman")
+            for _o, n, r in reversed(self.named_speakers):
+                if r and head and head in r.lower():
+                    return n, r
+            for n, r in self.roles.items():
+                if head and head in r.lower():
+                    return n, r
+            for _o, d in reversed(self.descriptions):
+                if head and names.head_noun(d) == head:
+                    return d, None
+        self.descriptions.append((at, desc))
+        return desc, None
+
+
+def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
+    i = bisect.bisect_right(spans, (pos, 1 << 60)) - 1
+    return i >= 0 and spans[i][0] <= pos < spans[i][1]
+
+
+def _article_roles(text: str, full_names: list[tuple[int, str]]) -> dict[str, str]:
+    """Roles given to people in the article by a title before their name ("Kremlin spokesman X")."""
+    out: dict[str, str] = {}
+    for at, name in full_names:
+        if name in out:
+            continue
+        window = text[max(0, at - 60) : at]
+        window = re.split(r"[.;:!?\n\"\u201c\u201d\u2014\u2013(]|,\s|\s-+\s", window)[-1]
+        words = window.split()[-8:]
+        if not words:
+            continue
+        parts = names.split_name(" ".join(words) + " " + name)
+        if parts.name == name and parts.role:
+            out[name] = parts.role
+    return out
+
+
+def _cue_class(cue: str | None) -> str | None:
+    if not cue:
+        return None
+    first = _clean_word(cue.split()[0])
+    return "loaded" if first in cfg.LOADED_CUES else "neutral"
+
+
+def _article_spans(article: Article) -> tuple[list[tuple[int, int]], list[_Span]]:
+    text = article.text
+    if not text or not _MARK.search(text):
+        return [], []
+    paras = _paragraphs(text)
+    spans = _pair_marks(text, paras)
+    _attribute(text, paras, spans)
+    return paras, spans
+
+
+def _sentence_of(text: str, paras: list[tuple[int, int]], sp: _Span) -> tuple[int, int]:
+    ps, pe = paras[sp.para]
+    lo = _sentence_start(text, ps, sp.open_at)
+    hi = pe
+    tail = text[sp.end : pe]
+    cut = _first_boundary(tail[1:] if tail else tail)
+    if cut < len(tail) - 1:
+        hi = sp.end + 1 + cut + 1
+    return lo, hi
+
+
+def extract_quotes(articles: list[Article]) -> dict[str, list[Quote]]:
+    """Quotes of each article by article id; non-English articles get [] (skipped, see module doc)."""
+    prepared: list[tuple[Article, list[tuple[int, int]], list[_Span]]] = []
+    jobs: list[tuple[_Span, str, int, int, int]] = []
+    for art in articles:
+        if (art.language or "en") != "en":
+            prepared.append((art, [], []))
+            continue
+        paras, spans = _article_spans(art)
+        prepared.append((art, paras, spans))
+        for sp in spans:
+            if sp.parse and not sp.drop and _cue_near(art.text, paras, sp, with_according=True):
+                lo, hi = _sentence_of(art.text, paras, sp)
+                jobs.append((sp, art.text[lo:hi], lo, sp.start - lo, sp.end - lo))
+    if jobs:
+        nlp = load_nlp()
+        if nlp is not None:
+            _parse_attribute(nlp, jobs)
+    return {art.id: _finish(art, paras, spans) for art, paras, spans in prepared}
+
+
+def _speaker_offset(text: str, paras: list[tuple[int, int]], sp: _Span) -> int:
+    """Where the speaker words stand: the occurrence nearest the quote, outside it."""
+    ps, pe = paras[sp.para]
+    pat = re.compile(r"(?<!\w)" + re.escape(sp.speaker_text or "") + r"(?!\w)")
+    found_before = [m.start() for m in pat.finditer(text, ps, sp.open_at)]
+    before = found_before[-1] if found_before else -1
+    m_after = pat.search(text, sp.close_at, pe) if sp.close_at is not None else None
+    after = m_after.start() if m_after else -1
+    if after >= 0 and (before < 0 or after - sp.end < sp.open_at - before):
+        return after
+    return before if before >= 0 else sp.open_at
+
+
+def _cue_near(text: str, paras: list[tuple[int, int]], sp: _Span, with_according: bool = False) -> bool:
+    """Whether the sentence around a span (outside the span) has a reporting verb.
+
+    Spans whose sentence has none are never parsed: the parser path needs a cue word too.
+    """
+    lo, hi = _sentence_of(text, paras, sp)
+    outside = text[lo : sp.open_at] + " " + text[min(hi, sp.end + 1) : hi]
+    cues = _CUES | _PARTIAL_CUES if with_according else _CUES
+    return any(
+        _clean_word(w) in cues or (with_according and _clean_word(w) == "according")
+        for w in _WORD.findall(outside)
+    )
+
+
+def _finish(art: Article, paras: list[tuple[int, int]], spans: list[_Span]) -> list[Quote]:
+    text = art.text
+    if cfg.PARTIAL_SENTENCE_SUBJECT:
+        # a partial quote whose sentence has a cue the parser could not tie to a subject: the
+        # person the sentence opens with ("The Florida senator ..., saying ... "not get beat up"")
+        for sp in spans:
+            if sp.kind == "partial" and sp.speaker_text is None and not sp.drop:
+                lo, _hi = _sentence_of(text, paras, sp)
+                subject = _sentence_subject(text[lo : sp.open_at])
+                if subject and _cue_near(text, paras, sp, True):
+                    sp.speaker_text = subject
+    # bare quote paragraphs inherit from the paragraph before; runs share their first cue
+    by_run: dict[int, list[_Span]] = {}
+    for sp in spans:
+        by_run.setdefault(sp.run, []).append(sp)
+    for group in by_run.values():
+        src = next((s for s in group if s.speaker_text), None)
+        if src:
+            for s in group:
+                if s.speaker_text is None:
+                    s.speaker_text, s.cue, s.inherited = src.speaker_text, src.cue, True
+                    s.source = src.source or src
+    last: _Span | None = None
+    for sp in spans:
+        if sp.drop:
+            continue
+        near = last is not None and 0 <= sp.para - last.para <= cfg.INHERIT_PARAGRAPHS
+        if sp.speaker_text is None and last is not None and near and not sp.continued:  # noqa: SIM102
+            if sp.kind == "direct" or _cue_near(text, paras, sp):
+                sp.speaker_text, sp.cue, sp.inherited = last.speaker_text, last.cue, True
+                sp.source = last.source or last
+        if sp.speaker_text:
+            last = sp
+    quoted = [(sp.start, sp.end) for sp in spans]
+    full_names = [(o, n) for o, n in names.person_names(text) if not _inside(o, quoted)]
+    resolver = _Resolver(text, full_names, roles=_article_roles(text, full_names), quoted=quoted)
+    for sp in spans:
+        if not sp.drop and sp.speaker_text and not sp.inherited:
+            sp.extra["resolved"] = resolver.resolve(sp.speaker_text, _speaker_offset(text, paras, sp))
+    out: list[Quote] = []
+    for sp in spans:
+        if sp.drop:
+            continue
+        n_words = len(_WORD.findall(text[sp.start : sp.end]))
+        unattributed = sp.speaker_text is None and (sp.kind == "partial" or n_words <= cfg.SCARE_MAX_WORDS)
+        if unattributed and (n_words < cfg.PARTIAL_MIN_WORDS or not _cue_near(text, paras, sp, True)):
+            continue  # scare quote, slogan or unattributed fragment: not reported speech
+        name, role = (None, None)
+        if sp.inherited and sp.source is not None and "resolved" in sp.source.extra:
+            name, role = sp.source.extra["resolved"]  # type: ignore[misc]
+        elif "resolved" in sp.extra:
+            name, role = sp.extra["resolved"]  # type: ignore[misc]
+        elif sp.speaker_text:
+            name, role = resolver.resolve(sp.speaker_text, sp.open_at)
+        out.append(
+            Quote(
+                id=stable_id("q", art.id, sp.start),
+                article=art.id,
+                text=text[sp.start : sp.end],
+                start=sp.start,
+                end=sp.end,
+                kind="direct" if sp.kind == "direct" else "partial",
+                # a cue in the same paragraph governs the quote too ("A," he said. "B."): keep its words;
+                # a speaker carried over from an earlier paragraph has no words at this place
+                speaker_text=sp.speaker_text
+                if not sp.inherited or (sp.source and sp.source.para == sp.para)
+                else None,
+                speaker_name=name,
+                speaker_role=role,
+                cue=sp.cue,
+                cue_class=_cue_class(sp.cue),  # type: ignore[arg-type]
+            )
+        )
+    return out

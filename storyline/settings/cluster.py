@@ -1,0 +1,95 @@
+"""Tunables of the cluster stage, each with the measurement that justifies it.
+
+Measurements were taken on development data only: ``../shared/datasets/mmds2025/mds_ac_dev_final.json``
+(209 articles, 51 labels, no publication dates) and the five Timeline17 folders (843 dated articles,
+three topics). Commands are in ``storyline/evaluate/clustering.py`` and the README.
+"""
+
+from __future__ import annotations
+
+# --- article features -------------------------------------------------------------------------
+# Field weights of the "text" space (term counts are multiplied by these). Miranda et al. keep title
+# and body as separate spaces; we do both: a weighted full-text space plus a title+lead space.
+# On mmds dev 3/2/1 and 1/1/1 score the same within noise (fitted on all dev: 0.869/0.733 vs
+# 0.870/0.737 B-cubed/pairwise F1), since the separate title space already carries the headline;
+# 3/2/1 is kept so that long bodies (boilerplate, background paragraphs) do not drown the headline.
+TITLE_WEIGHT = 3.0
+LEAD_WEIGHT = 2.0
+# The lead is the first words of the body (Timeline17 has no titles, so its lead is the only "headline").
+LEAD_WORDS = 60
+# Chinese words are glossed into English with CC-CEDICT (optional extra, see cluster/crosslingual.py):
+# the first GLOSS_SENSES senses, at most GLOSS_WORDS words per dictionary word.
+GLOSS_SENSES = 2
+GLOSS_WORDS = 6
+# Article vectors keep only their heaviest terms: 150/50/50 beat 80/30/30 by +0.02 B-cubed and
+# +0.045 pairwise F1 on mmds dev; 250/80/80 gained nothing more and costs speed.
+ARTICLE_TERMS = {"text": 150, "title": 50, "ents": 50}
+# Centroids are pruned to their heaviest terms after each update. Measured with benchmarks/
+# bench_cluster.py: 100k articles (41.5k events and their storylines) in memory peak at 536 MB RSS.
+CENTROID_TERMS = {"text": 150, "title": 60, "ents": 60}
+
+# --- candidate retrieval (inverted index over centroid terms) ----------------------------------
+# A cluster is indexed under its top INDEX_TERMS terms of the text space and INDEX_ENTS of the
+# entity space; an article queries with its own top QUERY_TERMS / QUERY_ENTS. On mmds dev the
+# article's gold cluster is among the CANDIDATES retrieved for 97 of 106 articles whose gold cluster
+# already exists (the misses are cross-language pairs sharing no heavy term); 25/15 query and
+# index terms reach 99/106, 40/20 query terms 102/106, at a cost in speed at 100k clusters.
+INDEX_TERMS = 15
+INDEX_ENTS = 10
+QUERY_TERMS = 15
+QUERY_ENTS = 10
+# Each posting list is read newest-first and cut at POSTING_LIMIT clusters (older clusters under
+# a very common term are stale in a news stream); memory keeps at most POSTING_KEEP per term.
+POSTING_LIMIT = 200
+POSTING_KEEP = 400
+# Candidates scored with the full similarity model, ranked by summed query-term weight. 10, 15, 25
+# and 40 give identical mmds dev clusterings; each candidate costs three sparse dot products.
+CANDIDATES = 15
+
+# --- similarity model (learned on mmds dev, see storyline/evaluate/clustering.py:fit_model) ----
+# p(same event | article, cluster) = sigmoid(BIAS + sum_i WEIGHTS[i] * feature_i), features in FEATURES
+# order: cosines per space, their text x entity product, and log(cluster size). Fitted by
+# fit_model (logistic regression, balanced classes, C=1) on (article, candidate cluster) pairs from
+# replaying mmds dev against its gold clusters. The negative size weight makes a large cluster ask
+# for a closer match, which stops big centroids from swallowing neighbouring events: adding it
+# raised mmds dev from 0.845/0.641 to 0.863/0.725 B-cubed/pairwise F1 (3-fold label CV: 0.879/0.716
+# -> 0.891/0.758).
+FEATURES = ("text", "title", "ents", "text_x_ents", "log_size")
+WEIGHTS = (3.9456, 4.2164, 6.1101, 1.5166, -1.6488)
+BIAS = -1.3201
+# An article opens a new cluster when its best p is below this: the threshold maximising the mean
+# of B-cubed and pairwise F1 on mmds dev (grid 0.20..0.95, step 0.05).
+NEW_CLUSTER_THRESHOLD = 0.45
+
+# --- time ---------------------------------------------------------------------------------------
+# Time is applied as a multiplicative decay on p. These are priors, not measurements: mmds dev has no
+# dates and Timeline17 no event labels, so no development data can fit them. No penalty within
+# DECAY_GRACE_DAYS of the cluster's date range (a story's follow-ups, different time zones), then
+# exp(-(gap - grace)/DECAY_TAU_DAYS). Clusters whose last article is more than HORIZON_DAYS older than
+# the article are not candidates (an "event" that resumes a month later is a new event of the
+# same storyline).
+DECAY_GRACE_DAYS = 2.0
+DECAY_TAU_DAYS = 5.0
+HORIZON_DAYS = 30.0
+
+# --- storylines ---------------------------------------------------------------------------------
+# A new event joins the storyline whose centroid is most similar to its first article, if that
+# similarity reaches STORYLINE_THRESHOLD and the storyline was active within STORYLINE_HORIZON_DAYS
+# (the seeds: four events over fourteen months). Similarity is a weighted geometric mean of the
+# word and entity cosines (STORYLINE_WEIGHTS are the exponents): both subject and actors must be
+# shared. Measured on Timeline17 (3 topics = 3 gold storylines, 843 dated articles) against how many
+# distinct mmds events get merged into one storyline (mmds has no storyline labels, so merging there
+# is measured as B-cubed precision of storylines against events):
+#   threshold 0.04: Timeline17 B-cubed/pairwise F1 0.711/0.653, mmds 33 storylines (precision 0.31)
+#   threshold 0.06: Timeline17 0.696/0.638, mmds 52 storylines (0.48)   <- chosen
+#   threshold 0.08: Timeline17 0.661/0.592, mmds 70 storylines (0.66)
+# Timeline17 recall is capped by off-topic pages in its crawl, which share nothing with the topic.
+STORYLINE_WEIGHTS = {"text": 0.5, "ents": 0.5}
+STORYLINE_THRESHOLD = 0.06
+STORYLINE_HORIZON_DAYS = 450.0
+STORYLINE_CANDIDATES = 15
+# A storyline is about its common subject words, which are rarely an article's rarest terms: query
+# the storyline index with more of the article's terms (text, entities) than the event index.
+# With (15, 10) most new Timeline17 events retrieved no storyline candidate at all (0-1 candidates,
+# 367 storylines for 3 topics); with (60, 30) the same threshold grid gives the numbers above.
+STORYLINE_QUERY_TERMS = (60, 30)
