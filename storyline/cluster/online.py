@@ -38,6 +38,7 @@ from operator import itemgetter
 from storyline.cluster.features import ArticleFeatures, article_features
 from storyline.cluster.index import SPACES, Centroid, Cluster, ClusterIndex, Kind, MemoryIndex
 from storyline.ids import stable_id
+from storyline.dates import publication_key
 from storyline.model import Article
 from storyline.settings import cluster as settings
 
@@ -69,8 +70,9 @@ class Model:
 
 
 def sort_key(article: Article) -> tuple[int, str, int]:
-    """Publication order: dated articles by date, undated ones after them, then by seq."""
-    return (0 if article.published else 1, article.published or "", article.seq)
+    """Publication order (``storyline.dates.publication_key``: UTC, undated last), then ingest order."""
+    rank, when = publication_key(article.published)
+    return (rank, when, article.seq)
 
 
 def weight(counts: dict[str, float], ids: dict[str, int], df: dict[int, int], n_docs: int,

@@ -31,6 +31,7 @@ from datasketch import LeanMinHash, MinHash
 from datasketch.lsh import _optimal_param
 
 from storyline.dedup.shingle import shingle_hashes
+from storyline.dates import publication_key
 from storyline.model import Article
 from storyline.settings import dedup as settings
 
@@ -43,9 +44,11 @@ OrderKey = tuple[int, str, int]
 def order_key(published: str | None, seq: int) -> OrderKey:
     """Sort key for "earliest": dated articles by date then ingest order; undated ones after all dated.
 
-    An undated article cannot claim to be the original of a dated one.
+    An undated article cannot claim to be the original of a dated one, nor a bare date the original
+    of an article with a known time that day (``storyline.dates.publication_key``).
     """
-    return (0, published, seq) if published else (1, "", seq)
+    rank, when = publication_key(published)
+    return (rank, when, seq)
 
 
 @dataclass(frozen=True)

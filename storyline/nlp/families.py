@@ -20,6 +20,7 @@ import re
 from collections import defaultdict
 
 from storyline.ids import stable_id
+from storyline.dates import publication_key
 from storyline.model import Article, FirstSeen, Quote, QuoteAppearance, QuoteFamily
 from storyline.settings import quotes as cfg
 from storyline.text.normalize import normalize_for_match, words
@@ -55,10 +56,10 @@ class _UnionFind:
             self.parent[max(ra, rb)] = min(ra, rb)
 
 
-def _order_key(q: Quote, articles: dict[str, Article]) -> tuple[str, int, str, int]:
+def _order_key(q: Quote, articles: dict[str, Article]) -> tuple[int, str, int, str, int]:
     art = articles.get(q.article)
-    published = (art.published if art else None) or "\uffff"
-    return (published, art.seq if art else 0, q.article, q.start)
+    rank, when = publication_key(art.published if art else None)
+    return (rank, when, art.seq if art else 0, q.article, q.start)
 
 
 def _sub_sequence(short: list[str], long: list[str]) -> bool:

@@ -1,0 +1,27 @@
+"""Publication order: one comparable key for every way a date is printed.
+
+Published values are ISO 8601 dates or datetimes as the source gave them, with or without a time
+zone. Ordering compares them in UTC; a bare date sorts after every timed article of that day (its
+time is unknown, so it cannot claim to be earlier than an article with a known time), and undated
+articles sort after all dated ones.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+
+def publication_key(published: str | None) -> tuple[int, str]:
+    """(0, comparable UTC string) for a dated article, (1, "") for an undated one."""
+    if not published:
+        return (1, "")
+    value = published.strip()
+    if len(value) <= 10:
+        return (0, value[:10] + "T~")  # "~" sorts after any digit: end of that day
+    try:
+        moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return (0, value[:10] + "T~")
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(UTC).replace(tzinfo=None)
+    return (0, moment.isoformat(timespec="seconds"))
