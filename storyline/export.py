@@ -16,6 +16,7 @@ from typing import Any
 
 from storyline.dedup.copies import passages_json
 from storyline.model import Article, Event, Quote, QuoteFamily, Speaker, Storyline
+from storyline.revisions import describe_revision
 from storyline.store.dedup import SqlitePassageIndex
 from storyline.store.sqlite import Store
 
@@ -32,7 +33,12 @@ EVENT_KEYS = ("id", "title", "articles", "start", "end", "storyline", "summary",
 STORYLINE_KEYS = ("id", "title", "events", "start", "end", "summary", "timeline")
 
 
-def article_record(article: Article, *, passages: list[dict[str, Any]] | None = None) -> dict[str, Any]:
+def article_record(
+    article: Article,
+    *,
+    passages: list[dict[str, Any]] | None = None,
+    revisions: list[dict[str, Any]] | None = None,
+) -> dict[str, Any]:
     record = {
         "id": article.id, "source": article.source, "outlet": article.outlet, "title": article.title,
         "authors": list(article.authors), "wire": article.wire, "published": article.published,
@@ -44,6 +50,7 @@ def article_record(article: Article, *, passages: list[dict[str, Any]] | None = 
         "url": article.url, "updated": article.updated, "revision": article.revision,
         "confidence": round(float(article.confidence), 3), "opinion_evidence": list(article.opinion_evidence),
         "passages": passages or [],
+        "revisions": revisions or [],
     })
     return record
 
@@ -106,13 +113,34 @@ def export_document(store: Store) -> dict[str, Any]:
     passages = store_passages(store, articles)
     return {
         "version": CONTRACT_VERSION,
-        "articles": [article_record(a, passages=passages.get(a.id)) for a in articles],
+        "articles": [
+            article_record(a, passages=passages.get(a.id), revisions=revision_records(store, a) if a.revision > 1 else [])
+            for a in articles
+        ],
         "quotes": [quote_record(q) for q in store.quotes()],
         "speakers": [speaker_record(s) for s in store.speakers()],
         "quote_families": [family_record(f) for f in store.families()],
         "events": [event_record(e) for e in store.events()],
         "storylines": [storyline_record(s) for s in store.storylines()],
     }
+
+
+def revision_records(store: Store, article: Article) -> list[dict[str, Any]]:
+    """Earlier printings of the article, each with what changed from it to the next printing."""
+    earlier = store.revisions(article.id)
+    records = []
+    for i, rev in enumerate(earlier):
+        if i + 1 < len(earlier):
+            nxt = earlier[i + 1]
+            following = Article(id=article.id, source=article.source, text=str(nxt["text"]), title=nxt["title"])
+        else:
+            following = article
+        records.append({
+            "revision": rev["revision"], "title": rev["title"], "published": rev["published"],
+            "updated": rev["updated"], "replaced_at": rev["replaced_at"],
+            "changes": describe_revision(rev, following),
+        })
+    return records
 
 
 def store_passages(store: Store, articles: Iterable[Article] | None = None) -> dict[str, list[dict[str, Any]]]:

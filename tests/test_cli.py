@@ -186,3 +186,29 @@ def assert_contract(document: dict) -> None:
             assert set(entry) >= {"date", "text", "sources"}
         for coverage in event["coverage"]:
             assert set(coverage) >= {"outlet", "articles", "quotes", "unique_facts", "missing_facts", "opinion"}
+
+
+def test_a_silent_edit_is_stored_as_a_revision_and_shown(tmp_path: Path) -> None:
+    url = "https://www.harborledger.example/2026/03/05/ferry-crews-strike"
+    first = {
+        "url": url, "title": "Ferry crews strike in Norwick", "published": "2026-03-05", "outlet": "The Harbor Ledger",
+        "text": "Ferry crews in Norwick walked out on Thursday over rosters, the union said.\n\n"
+                '"We will stay out until the rosters are fixed," said Helen Strand, the union\'s organiser.\n\n'
+                "The operator said it would run a reduced timetable.",
+    }
+    edited = dict(first, title="Ferry crews end strike in Norwick",
+                  text=first["text"].replace("reduced timetable", "full timetable from Friday"))
+    db = str(tmp_path / "s.db")
+    for record in (first, edited):
+        feed = tmp_path / "batch.jsonl"
+        feed.write_text(json.dumps(record) + "\n", encoding="utf-8")
+        assert _run("ingest", str(feed), "--db", db, "-q")[0] == 0
+    document = json.loads(_run("export", "--db", db)[1])
+    [article] = document["articles"]
+    assert article["revision"] == 2 and article["title"] == "Ferry crews end strike in Norwick"
+    [earlier] = article["revisions"]
+    assert earlier["title"] == "Ferry crews strike in Norwick"
+    assert any(c.startswith("headline:") for c in earlier["changes"])
+    assert any("reworded" in c for c in earlier["changes"])
+    code, out = _run("show", article["id"], "--db", db)
+    assert code == 0 and "Revisions" in out and "headline" in out

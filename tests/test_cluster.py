@@ -137,6 +137,7 @@ def test_mmds_dev_scores_hold() -> None:
 @pytest.mark.skipif(not TIMELINE17.exists(), reason="shared development data not present")
 def test_timeline17_topics_become_few_pure_storylines() -> None:
     result = evaluate(TIMELINE17, format="timeline17")
-    # measured: B-cubed precision 0.996, F1 0.696 (off-topic pages in the crawl cap recall)
+    # measured at STORYLINE_THRESHOLD 0.12: B-cubed F1 0.526 (off-topic pages in the crawl cap recall;
+    # the threshold is set against false merges, see storyline/settings/cluster.py)
     assert result["bcubed_precision"] > 0.95
-    assert result["bcubed_f1"] > 0.6
+    assert result["bcubed_f1"] > 0.45

@@ -68,7 +68,7 @@ def test_no_dateline_in_ordinary_paragraphs() -> None:
     ("line", "expected"),
     [
         ("Published March 12, 2026", ("published", "2026-03-12")),
-        ("Updated: Tue., Nov. 19, 2026 at 4:05 p.m.", ("updated", "2026-11-19")),
+        ("Updated: Tue., Nov. 19, 2026 at 4:05 p.m.", ("updated", "2026-11-19T16:05")),
         ("12 March 2026", ("published", "2026-03-12")),
         ("Posted 2026-03-12 10:30", ("published", "2026-03-12T10:30")),
         ("The vote was held on March 12, 2026 in the town hall.", None),

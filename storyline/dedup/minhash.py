@@ -30,8 +30,8 @@ import numpy as np
 from datasketch import LeanMinHash, MinHash
 from datasketch.lsh import _optimal_param
 
-from storyline.dedup.shingle import shingle_hashes
 from storyline.dates import publication_key
+from storyline.dedup.shingle import shingle_hashes
 from storyline.model import Article
 from storyline.settings import dedup as settings
 

@@ -223,6 +223,41 @@ def _speaker_ok(q: Quote, g: GoldQuote, strict: bool) -> bool:
     return bool(name_words) and (name_words == src or f" {src} " in f" {name_words} ")
 
 
+def _resolved_ok(q: Quote, g: GoldQuote) -> bool:
+    """The stricter "resolved speaker" test: the quote must name the person the gold Source refers to.
+
+    A printed "he" equal to a gold "he" earns nothing when the article names someone before the
+    quote: the prediction's resolved person (``speaker_name``) must share its surname with the
+    gold referent (the nearest earlier named gold Source). A named gold Source needs the same
+    surname; an unnamed description ("a US official") keeps its description, so the printed or
+    resolved description matching the Source span counts, as does the referent's person; a
+    personal pronoun with no earlier named Source in the article can only match as printed.
+    """
+    if not g.source:
+        return False
+    src = g.source.strip()
+    person = None
+    if names.split_name(src).name:
+        person = src
+    elif names.is_pronoun(src):
+        if src.lower() in ("he", "she", "i") or g.referent:
+            person = g.referent
+        if person is None:
+            return _speaker_ok(q, g, strict=True)
+    else:
+        if _speaker_ok(q, g, strict=True):
+            return True
+        name_words = " ".join(words(q.speaker_name)) if q.speaker_name else ""
+        src_words = " ".join(words(src))
+        if name_words and (name_words == src_words or f" {src_words} " in f" {name_words} "):
+            return True
+        person = g.referent
+    if person is None or not q.speaker_name or names.is_pronoun(q.speaker_name):
+        return False
+    sur = names.surname(q.speaker_name)
+    return bool(sur) and sur in words(person)
+
+
 def score(
     articles: list[Article],
     gold: list[GoldQuote],
@@ -234,7 +269,7 @@ def score(
     for g in gold:
         gold_by[g.article].append(g)
     tp = n_pred = n_gold = exact = 0
-    spk_total = spk_ok = spk_strict = 0
+    spk_total = spk_ok = spk_strict = spk_resolved = 0
     for art in articles:
         text = texts[art.id]
         preds = [q for q in predicted.get(art.id, []) if include_partial or q.kind == "direct"]
@@ -268,6 +303,7 @@ def score(
                 spk_total += 1
                 spk_ok += _speaker_ok(q, g, strict=False)
                 spk_strict += _speaker_ok(q, g, strict=True)
+                spk_resolved += _resolved_ok(q, g)
     p = tp / n_pred if n_pred else 0.0
     r = tp / n_gold if n_gold else 0.0
     ep = exact / n_pred if n_pred else 0.0
@@ -282,6 +318,7 @@ def score(
         "exact_f1": 2 * ep * er / (ep + er) if ep + er else 0.0,
         "speaker_accuracy": spk_ok / spk_total if spk_total else 0.0,
         "speaker_span_accuracy": spk_strict / spk_total if spk_total else 0.0,
+        "resolved_speaker_accuracy": spk_resolved / spk_total if spk_total else 0.0,
     }
 
 

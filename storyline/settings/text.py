@@ -35,6 +35,13 @@ TITLE_CASE_SHARE = 0.6
 # for them (the seeds need 7; on Zyte 5 and 10 score the same, 0.9695).
 HEADER_LINES = 10
 
+# A tagline under a masthead ("Porthaven's newspaper since 1872", "Est. 1911 \u00b7 Serving the valley")
+# is a slogan: the demo corpus's are 3-6 words, the seeds' 4; a longer line is a headline or a kicker.
+TAGLINE_MAX_WORDS = 8
+# A plain-text story may close with its byline and date ("Published March 18, 2026 \u00b7 By ..."); only
+# the last few lines are read for them (the demo corpus's footer sits above one "Read also" line).
+FOOTER_LINES = 3
+
 # --- wire agencies --------------------------------------------------------------------------------
 # Agency names credited in bylines, datelines and credit lines, as printed. Longest first is not
 # needed: matching picks the longest name that ends the byline.

@@ -63,6 +63,9 @@ def _hard_wrapped(lines: list[str]) -> bool:
     """A block of lines cut at a fixed width (email, wire copy) rather than one paragraph per line."""
     if len(lines) < 2:
         return False
+    # A byline over a date line is two metadata lines, not one paragraph cut in two.
+    if any(meta.parse_meta_line(line) for line in lines):
+        return False
     body = lines[:-1]
     lengths = [len(line) for line in body]
     if min(lengths) < 35 or max(lengths) > 100 or max(lengths) - min(lengths) > 30:
@@ -131,6 +134,59 @@ def _is_furniture(line: str) -> bool:
     )
 
 
+def _is_meta(line: str) -> bool:
+    return meta.parse_meta_line(line) is not None
+
+
+def _could_be_headline(units: list[str], i: int) -> bool:
+    """A headline: a headline-shaped line, or a short line right above the byline or date (within two
+    lines, so a section label may sit between), even when it ends with a full stop ("A decade of
+    promises is not a guarantee. Valen flinched.")."""
+    if i >= len(units):
+        return False
+    line = strip_links(units[i])
+    if _is_meta(line) or _is_furniture(line) or bp.word_count(line) > settings.TITLE_MAX_WORDS:
+        return False
+    if meta.looks_like_headline(line):
+        return True
+    first = line.lstrip("\"'\u201c\u2018([")[:1]
+    return (first.isupper() or first.isdigit()) and any(
+        _is_meta(strip_links(u)) for u in units[i + 1 : i + 3]
+    )
+
+
+def _masthead_block(units: list[str], known_title: str | None) -> tuple[int, int | None, str] | None:
+    """(masthead line, tagline line or None, outlet) when the text opens with a publication's name.
+
+    The name line ("The Harbor Ledger", "BRAMWELL REVIEW") must be followed by a headline, possibly
+    after one short tagline ("Porthaven's newspaper since 1872", "Argument, ideas, dissent"): a name
+    alone over the body is more likely a headline that happens to contain "Star" or "News".
+    """
+    for i in range(min(len(units), 3)):
+        line = strip_links(units[i])
+        if _is_furniture(line):
+            continue
+        if known_title and _same(line, known_title):
+            return None
+        name = meta.masthead_name(line)
+        if name is None:
+            return None
+        nxt = strip_links(units[i + 1]) if i + 1 < len(units) else ""
+        if (
+            nxt
+            and bp.word_count(nxt) <= settings.TAGLINE_MAX_WORDS
+            and not _is_meta(nxt)
+            and not _is_furniture(nxt)
+            and not (known_title and _same(nxt, known_title))
+            and (meta.is_masthead(nxt) or (known_title is None and _could_be_headline(units, i + 2)))
+        ):
+            return i, i + 1, name
+        if known_title is None and _could_be_headline(units, i + 1):
+            return i, None, name
+        return None
+    return None
+
+
 def clean_lines(
     units: list[str], *, known_title: str | None = None, html: bool = False, host: str | None = None
 ) -> Cleaned:
@@ -142,25 +198,30 @@ def clean_lines(
     # 1. Header zone: masthead, headline, caption, byline, date lines before the first paragraph.
     title_at: int | None = None
     body_started = False
+    masthead = _masthead_block(units, known_title)
+    if masthead is not None:
+        kind[masthead[0]], out.outlet = "masthead", masthead[2]
+        if masthead[1] is not None:
+            kind[masthead[1]] = "tagline"
     for i in range(min(len(units), settings.HEADER_LINES)):
+        if kind[i] is not None:
+            continue
         line = strip_links(units[i])
         if known_title and title_at is None and _same(line, known_title):
             kind[i], title_at = "title", i
             continue
-        byline = meta.parse_byline(line)
-        if byline:
-            kind[i] = "byline"
-            out.authors = out.authors or byline.authors
-            out.wire = out.wire or byline.wire
-            out.published = out.published or byline.published
-            continue
         date_line = meta.parse_date_line(line)
-        if date_line:
+        if date_line and date_line[0] == "updated":
             kind[i] = "date"
-            if date_line[0] == "updated":
-                out.updated = out.updated or date_line[1]
-            else:
-                out.published = out.published or date_line[1]
+            out.updated = out.updated or date_line[1]
+            continue
+        byline = meta.parse_meta_line(line)
+        if byline:
+            kind[i] = "byline" if byline.authors or byline.wire else "date"
+            _take_byline(out, byline)
+            continue
+        if i > 0 and kind[i - 1] == "byline" and meta.is_role_line(line):
+            kind[i] = "byline"  # "Sentinel staff writer" under the name
             continue
         if body_started or _is_furniture(line):
             continue  # furniture is named by the whole-text pass below
@@ -170,6 +231,18 @@ def clean_lines(
         if meta.is_masthead(line) and title_at is None:
             kind[i] = "masthead"
             out.outlet = out.outlet or meta.outlet_name(re.split(r"\s{2,}|\u2003", line)[0])
+            continue
+        if (
+            known_title is None
+            and title_at is not None
+            and kind[title_at] == "title"
+            and bp.word_count(line) <= 3
+            and any(_is_meta(strip_links(u)) for u in units[i + 1 : i + 2])
+        ):
+            kind[i] = "section"  # a section label between headline and byline ("Opinion")
+            continue
+        if known_title is None and title_at is None and masthead is not None and _could_be_headline(units, i):
+            kind[i], title_at, out.title = "title", i, line
             continue
         if known_title is None and meta.looks_like_headline(line):
             if title_at is None:
@@ -187,13 +260,19 @@ def clean_lines(
 
     # 2. Whole text: boilerplate lines.
     in_related = False
+    footer_from = len(units) - settings.FOOTER_LINES
     for i, raw_line in enumerate(units):
         if kind[i] is not None:
             continue
         line = strip_links(raw_line)
         k: str | None = None
         credit = meta.parse_source_credit(line)
-        if credit is not None:
+        footer = meta.parse_meta_line(line) if not html and i >= max(footer_from, 1) else None
+        if footer is not None:
+            # "Published March 18, 2026 \u00b7 By Hana Vo, Northgate Courier" closing the story.
+            k = "byline"
+            _take_byline(out, footer)
+        elif credit is not None:
             k = "credit"
             out.wire = out.wire or credit[0]
         elif meta.is_time_line(line):
@@ -261,6 +340,14 @@ def clean_lines(
     if out.paragraphs:
         out.dateline = meta.parse_dateline(out.paragraphs[0])
     return out
+
+
+def _take_byline(out: Cleaned, byline: meta.Byline) -> None:
+    """What a byline or date line says, where nothing earlier in the text said it."""
+    out.authors = out.authors or byline.authors
+    out.wire = out.wire or byline.wire
+    out.outlet = out.outlet or byline.outlet
+    out.published = out.published or byline.published
 
 
 # --- the entry point ------------------------------------------------------------------------------

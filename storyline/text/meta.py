@@ -113,6 +113,7 @@ class Byline:
     authors: list[str] = field(default_factory=list)
     wire: str | None = None
     published: str | None = None
+    outlet: str | None = None  # "By Hana Vo, Northgate Courier": the publication the writer works for
 
 
 def parse_byline(line: str) -> Byline | None:
@@ -143,6 +144,10 @@ def parse_byline(line: str) -> Byline | None:
     elif find_wire(names_part):  # "By Meridian Wire" - an agency byline with no person
         result.wire = find_wire(names_part)
         return result
+    # "By Hana Vo, Northgate Courier": a publication after the last comma is the writer's outlet.
+    head, comma, last = names_part.rpartition(",")
+    if comma and head.strip() and outlet_name(last.strip()):
+        result.outlet, names_part = outlet_name(last.strip()), head
     for name in re.split(r"\s*,\s*|\s+and\s+|\s*&\s*|\s*;\s*", names_part):
         name = _ROLE.sub("", name).strip(" ,;:")
         if name and _NAME.match(name) and len(name.split()) >= 2:
@@ -151,6 +156,42 @@ def parse_byline(line: str) -> Byline | None:
             result.wire = result.wire or find_wire(name)
     if not result.authors and not result.wire:
         return None
+    return result
+
+
+def is_role_line(line: str) -> bool:
+    """ "Sentinel staff writer", "Senior correspondent": a role printed on its own under a byline."""
+    return word_count(line) <= 5 and bool(_ROLE.search(line)) and not line.rstrip().endswith(".")
+
+
+_META_SEPARATOR = re.compile(r"\s+[\u00b7\u2022|]\s+")
+
+
+def parse_meta_line(line: str) -> Byline | None:
+    """A byline, a date line, or both joined by a separator ("Published March 18, 2026 \u00b7 By Hana
+    Vo, Northgate Courier"), as one Byline; None unless every part is one of them."""
+    byline = parse_byline(line)
+    if byline is not None:
+        return byline
+    date_line = parse_date_line(line)
+    if date_line is not None:
+        return Byline(published=date_line[1]) if date_line[0] == "published" else None
+    parts = _META_SEPARATOR.split(line)
+    if len(parts) < 2 or word_count(line) > 30:
+        return None
+    result = Byline()
+    for part in parts:
+        byline = parse_byline(part)
+        date_line = parse_date_line(part) if byline is None else None
+        if byline is not None:
+            result.authors = result.authors or byline.authors
+            result.wire = result.wire or byline.wire
+            result.outlet = result.outlet or byline.outlet
+            result.published = result.published or byline.published
+        elif date_line is not None and date_line[0] == "published":
+            result.published = result.published or date_line[1]
+        elif date_line is None:
+            return None
     return result
 
 
@@ -274,7 +315,28 @@ def parse_date_line(line: str) -> tuple[str, str] | None:
     if len(leftover) > 3:
         return None
     kind = (m["kind"] or "published").lower()
+    if "T" not in value:
+        value = _with_time(value, m["rest"])
     return ("updated" if "updated" in kind or "modified" in kind else "published"), value
+
+
+_TIME = re.compile(r"(?<![\d:])(?P<h>\d{1,2})[:.](?P<min>\d{2})(?:\s*(?P<ap>[ap])\.?\s?m\b\.?)?(?![\d:])", re.I)
+
+
+def _with_time(day: str, text: str) -> str:
+    """The ISO date with the clock time printed next to it ("9:02 a.m.", "14:30"), when there is one.
+    No zone is added: a printed time is local to the outlet, which the text rarely names."""
+    m = _TIME.search(_ISO.sub("", _DMY.sub("", _MDY.sub("", text))))
+    if not m:
+        return day
+    hour, minute = int(m["h"]), int(m["min"])
+    if m["ap"]:
+        if not 1 <= hour <= 12:
+            return day
+        hour = hour % 12 + (12 if m["ap"].lower() == "p" else 0)
+    if hour > 23 or minute > 59:
+        return day
+    return f"{day}T{hour:02d}:{minute:02d}"
 
 
 # --- headlines and mastheads ----------------------------------------------------------------------
@@ -305,6 +367,23 @@ def outlet_name(line: str) -> str | None:
     if not words or not all(w[:1].isupper() or w.lower() in small for w in words):
         return None
     return s
+
+
+_SMALL_WORDS = {"the", "of", "and", "de", "la", "in", "on", "for", "at"}
+
+
+def masthead_name(line: str) -> str | None:
+    """The publication a masthead line names, an all-caps one in title case ("BRAMWELL REVIEW" ->
+    "Bramwell Review"); None when the line does not read as a publication's name."""
+    s = re.split(r"\s{2,}|\u2003", line.strip())[0]
+    letters = [c for c in s if c.isalpha()]
+    if letters and all(c.isupper() for c in letters) and len(letters) >= 3:
+        words = s.lower().split()
+        s = " ".join(
+            w if k and w in _SMALL_WORDS else "-".join(p[:1].upper() + p[1:] for p in w.split("-"))
+            for k, w in enumerate(words)
+        )
+    return outlet_name(s)
 
 
 def is_title_case(line: str) -> bool:
