@@ -278,3 +278,29 @@ def test_fifty_megabyte_html_page_is_capped_not_parsed_whole() -> None:
     a = clean_document(RawDocument(source="huge.html", html=huge))
     assert a.paragraphs[0].startswith("The Old Mill bridge")
     assert a.removed[-1].startswith("[input cut at")
+
+
+def test_masthead_tagline_headline_with_full_stop_and_section() -> None:
+    """A fictional opinion page: all-caps masthead, slogan, a two-sentence headline, a section label."""
+    text = (
+        "FENWICK OBSERVER\nNotes from the marsh country\n\n"
+        "The ferry is late again. Nobody is surprised.\n\nComment\nBy Odile Marsh\nJune 3, 2026\n\n"
+        + "The morning crossing left forty minutes behind schedule for the third day running, and the "
+        "queue of cars reached the harbour wall before anyone explained why.\n\n" * 3
+    )
+    a = clean_document(RawDocument(source="fenwick.txt", text=text, file_mtime="2026-09-09"))
+    assert a.title == "The ferry is late again. Nobody is surprised."
+    assert a.outlet == "Fenwick Observer"
+    assert a.authors == ["Odile Marsh"]
+    assert a.published == "2026-06-03" and a.date_source == "text"
+    assert {"FENWICK OBSERVER", "Notes from the marsh country", "Comment"} <= set(a.removed)
+    assert a.paragraphs[0].startswith("The morning crossing")
+
+
+def test_mtime_only_when_the_text_has_no_date() -> None:
+    body = "The council met on Tuesday and voted to close the old bridge to heavy traffic for a month.\n\n"
+    header = "Bridge closed\n\nBy Odile Marsh\nPublished June 3, 2026, 4:15 p.m.\n\n"
+    dated = clean_document(RawDocument(source="a.txt", text=header + body * 3, file_mtime="2026-09-09"))
+    assert dated.published == "2026-06-03T16:15" and dated.date_source == "text"
+    undated = clean_document(RawDocument(source="b.txt", text=body * 3, file_mtime="2026-09-09"))
+    assert undated.published == "2026-09-09" and undated.date_source == "file"

@@ -228,3 +228,23 @@ def test_quality_helpers() -> None:
     legit = "Caf\u00e9\u2019s menu and the caf\u00e9\u2013bar"
     assert repair_mojibake(legit) == legit
     assert identify_language("Der Stadtrat hat die Abstimmung über den Damm am Mittwoch verschoben.") == "de"
+
+
+# --- mastheads, taglines, headline with a full stop, footer bylines (fictional outlets) -------------
+def test_date_line_keeps_the_printed_time() -> None:
+    assert meta.parse_date_line("Published June 2, 2026, 9:02 a.m.") == ("published", "2026-06-02T09:02")
+    assert meta.parse_date_line("Posted 12 June 2026 12:40 am") == ("published", "2026-06-12T00:40")
+    assert meta.parse_date_line("June 2, 2026") == ("published", "2026-06-02")
+
+
+def test_all_caps_masthead_name() -> None:
+    assert meta.masthead_name("KESTREL VALLEY GAZETTE") == "Kestrel Valley Gazette"
+    assert meta.masthead_name("THE VOICE OF THE MARSH") is None  # no publication word
+    assert meta.masthead_name("The Orchard Herald") == "The Orchard Herald"
+
+
+def test_meta_line_with_byline_and_outlet() -> None:
+    m = meta.parse_meta_line("Published June 3, 2026 \u00b7 By Odile Marsh, Fenwick Observer")
+    assert m is not None
+    assert (m.authors, m.outlet, m.published) == (["Odile Marsh"], "Fenwick Observer", "2026-06-03")
+    assert meta.parse_meta_line("Rain fell \u00b7 the river rose \u00b7 June 3, 2026") is None

@@ -176,7 +176,13 @@ def evaluate(data: Path, format: str = "mmds", model: Model | None = None, cv_fo
     out["storylines"] = float(len({a.storyline for a in assignments}))
     out["gold_clusters"] = float(len(set(gold.values())))
     if cv_folds > 1 and format != "timeline17":
-        out.update({f"cv_{k}": v for k, v in cross_validate(articles, gold, cv_folds).items()})
+        protocols = [str(options.get("cv_protocol", "stream"))]
+        if protocols == ["both"]:
+            protocols = ["stream", "alone"]
+        for protocol in protocols:
+            prefix = "cv_" if protocol == "stream" else f"cv_{protocol}_"
+            result = cross_validate(articles, gold, cv_folds, protocol)
+            out.update({f"{prefix}{k}": v for k, v in result.items()})
     return out
 
 
@@ -233,8 +239,58 @@ def fit_model(articles: Sequence[Article], gold: dict[str, str], thresholds: Ite
     return model, best[2]
 
 
-def cross_validate(articles: Sequence[Article], gold: dict[str, str], folds: int = 5) -> dict[str, float]:
-    """Mean held-out scores: fit on the articles of k-1 label folds, cluster and score the k-th."""
+def scores_within(gold: dict[str, str], pred: dict[str, str], subset: set[str]) -> dict[str, float]:
+    """Both metrics for the articles of ``subset`` clustered within a larger stream (``pred`` labels
+    the whole stream, ``gold`` at least ``subset``).
+
+    Each subset article is scored against its whole predicted cluster, so merging it with an article
+    outside the subset costs precision (the outside article counts as a wrong neighbour; gold clusters
+    lie wholly inside or outside the subset when folds are drawn by label). Pairwise: the pairs with
+    at least one subset article.
+    """
+    pred_groups: dict[str, set[str]] = defaultdict(set)
+    for item, label in pred.items():
+        pred_groups[label].add(item)
+    gold_groups: dict[str, set[str]] = defaultdict(set)
+    for item in subset:
+        gold_groups[gold[item]].add(item)
+    precision = recall = 0.0
+    tp = n_pred = n_gold = 0
+    for item in subset:
+        g = gold_groups[gold[item]]
+        p = pred_groups[pred[item]]
+        overlap = len(g & p)
+        precision += overlap / len(p)
+        recall += overlap / len(g)
+    n = len(subset) or 1
+    precision, recall = precision / n, recall / n
+    # pairs touching the subset: count each unordered pair once
+    for group in pred_groups.values():
+        inside = [i for i in group if i in subset]
+        k, m = len(inside), len(group)
+        n_pred += k * (k - 1) // 2 + k * (m - k)
+        by_gold: dict[str, int] = defaultdict(int)
+        for i in inside:
+            by_gold[gold[i]] += 1
+        tp += sum(c * (c - 1) // 2 for c in by_gold.values())
+    n_gold = sum(len(g) * (len(g) - 1) // 2 for g in gold_groups.values())
+    pp = tp / n_pred if n_pred else 1.0
+    pr = tp / n_gold if n_gold else 1.0
+    return {"pairwise_precision": pp, "pairwise_recall": pr, "pairwise_f1": _prf(pp, pr),
+            "bcubed_precision": precision, "bcubed_recall": recall, "bcubed_f1": _prf(precision, recall)}
+
+
+def cross_validate(articles: Sequence[Article], gold: dict[str, str], folds: int = 5,
+                   protocol: str = "stream") -> dict[str, float]:
+    """Mean held-out scores: fit the model and threshold on the gold labels of k-1 label folds, and
+    score the k-th fold's articles.
+
+    ``protocol="stream"`` (the default and the honest one): the whole collection is clustered with
+    the fitted model (the training folds' articles are unlabelled stream text at that point) and the
+    held-out articles are scored within it (:func:`scores_within`), so they meet every neighbouring
+    event of the stream. ``protocol="alone"``: the held-out fold is clustered on its own, which removes
+    four fifths of the confusable neighbours and over-estimates (mmds dev: 0.914 vs 0.869 fit-on-all).
+    """
     totals: dict[str, float] = defaultdict(float)
     for k in range(folds):
         train = [a for a in articles if _fold_of(gold[a.id], folds) != k]
@@ -242,8 +298,13 @@ def cross_validate(articles: Sequence[Article], gold: dict[str, str], folds: int
         if not train or not test:
             continue
         model, _ = fit_model(train, gold)
-        pred = {a.article: a.event for a in cluster_with_storylines(test, model=model, prime=PRIME)}
-        for name, value in scores({a.id: gold[a.id] for a in test}, pred).items():
+        if protocol == "alone":
+            pred = {a.article: a.event for a in cluster_with_storylines(test, model=model, prime=PRIME)}
+            result = scores({a.id: gold[a.id] for a in test}, pred)
+        else:
+            pred = {a.article: a.event for a in cluster_with_storylines(articles, model=model, prime=PRIME)}
+            result = scores_within(gold, pred, {a.id for a in test})
+        for name, value in result.items():
             totals[name] += value / folds
     return dict(totals)
 
@@ -259,6 +320,8 @@ if __name__ == "__main__":  # pragma: no cover - developer entry point until the
     parser.add_argument("--data", type=Path, required=True)
     parser.add_argument("--format", default="mmds")
     parser.add_argument("--cv", type=int, default=0)
+    parser.add_argument("--cv-protocol", default="stream", choices=["stream", "alone", "both"],
+                        help="held-out fold clustered within the whole stream (default) or on its own")
     parser.add_argument("--fit", action="store_true", help="fit the model on this data and print it")
     args = parser.parse_args()
     if args.fit:
@@ -267,4 +330,4 @@ if __name__ == "__main__":  # pragma: no cover - developer entry point until the
         print(fitted)
         print(format_scores(train_scores))
     else:
-        print(format_scores(evaluate(args.data, args.format, cv_folds=args.cv)))
+        print(format_scores(evaluate(args.data, args.format, cv_folds=args.cv, cv_protocol=args.cv_protocol)))

@@ -339,7 +339,11 @@ def evaluate(data: Path, **options: object) -> dict[str, float]:
 
 
 def errors(data: Path, limit: int | None = None) -> list[str]:
-    """Human-readable misses and false alarms, for tuning on train."""
+    """Human-readable misses and false alarms, for tuning on train.
+
+    Lines start with FP (no gold quote), FN (gold quote missed), SPK (wrong speaker) or RES (the
+    speaker matches as printed but is not resolved to the person the gold Source refers to).
+    """
     articles, gold = load_polnear(Path(data))
     if limit:
         articles = articles[:limit]
@@ -369,6 +373,11 @@ def errors(data: Path, limit: int | None = None) -> list[str]:
             elif hit[0].source and not _speaker_ok(q, hit[0], strict=False):
                 out.append(
                     f"SPK {art.id} gold={hit[0].source!r} ref={hit[0].referent!r} "
+                    f"pred={q.speaker_text!r}->{q.speaker_name!r} {text[q.start : q.end][:60]!r}"
+                )
+            elif hit[0].source and not _resolved_ok(q, hit[0]):
+                out.append(
+                    f"RES {art.id} gold={hit[0].source!r} ref={hit[0].referent!r} "
                     f"pred={q.speaker_text!r}->{q.speaker_name!r} {text[q.start : q.end][:60]!r}"
                 )
         for g in golds:

@@ -320,7 +320,9 @@ def parse_date_line(line: str) -> tuple[str, str] | None:
     return ("updated" if "updated" in kind or "modified" in kind else "published"), value
 
 
-_TIME = re.compile(r"(?<![\d:])(?P<h>\d{1,2})[:.](?P<min>\d{2})(?:\s*(?P<ap>[ap])\.?\s?m\b\.?)?(?![\d:])", re.I)
+_TIME = re.compile(
+    r"(?<![\d:])(?P<h>\d{1,2})[:.](?P<min>\d{2})(?:\s*(?P<ap>[ap])\.?\s?m\b\.?)?(?![\d:])", re.I
+)
 
 
 def _with_time(day: str, text: str) -> str:
