@@ -8,3 +8,6 @@ INGEST_BATCH = 200
 # Articles run through the per-article stages per transaction (quotes are extracted for the whole
 # batch at once so spaCy's nlp.pipe can batch the sentences that need parsing).
 PROCESS_BATCH = 100
+
+# SQLite page cache per connection, in KiB (a ceiling, not an allocation). See Store.__init__.
+CACHE_KIB = 131072

