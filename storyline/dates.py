@@ -8,7 +8,10 @@ articles sort after all dated ones.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime
+
+from storyline.model import Article
 
 
 def publication_key(published: str | None) -> tuple[int, str]:
@@ -25,3 +28,15 @@ def publication_key(published: str | None) -> tuple[int, str]:
     if moment.tzinfo is not None:
         moment = moment.astimezone(UTC).replace(tzinfo=None)
     return (0, moment.isoformat(timespec="seconds"))
+
+
+def known_publication_date(article: Article) -> str | None:
+    """The article's date when it says when the article was published: from metadata, a feed or the
+    text. A file's modification time (``date_source == "file"``) is when a copy was saved, so stages
+    that reason about time (timelines, time decay) treat such an article as undated."""
+    return None if article.date_source == "file" else article.published
+
+
+def with_known_dates(articles: list[Article]) -> list[Article]:
+    """The articles as those stages should see them: file-time dates dropped."""
+    return [a if a.date_source != "file" else replace(a, published=None) for a in articles]

@@ -22,6 +22,7 @@ from storyline.analyze.sentences import (
     word_count,
 )
 from storyline.analyze.temporal import parse_date, resolve
+from storyline.dates import with_known_dates
 from storyline.model import Article, TimelineEntry
 from storyline.settings import analyze as settings
 
@@ -110,7 +111,9 @@ def build_timeline(
     lead_sentences: int = 1,
     same_date_similarity: float | None = None,
 ) -> list[TimelineEntry]:
-    """Entries in date order, each citing every article that reports that fact for that date."""
+    """Entries in date order, each citing every article that reports that fact for that date.
+    Articles dated only by their file's modification time count as undated."""
+    articles = with_known_dates(articles)
     per_date = settings.TIMELINE_PER_DATE if per_date is None else per_date
     if same_date_similarity is None:
         same_date_similarity = settings.TIMELINE_SAME_DATE_SIMILARITY
