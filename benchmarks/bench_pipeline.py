@@ -25,13 +25,21 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_cluster import Stream  # noqa: E402
+from bench_cluster import Stream
 
-from storyline.pipeline import ingest_sources  # noqa: E402
-from storyline.store.sqlite import Store  # noqa: E402
+from storyline.pipeline import ingest_sources
+from storyline.store.sqlite import Store
 
-OUTLETS = ["The Harbor Ledger", "Northgate Courier", "Riverside Post", "Capitol Dispatch", "The Valley Sentinel",
-           "Bramwell Review", "Eastmere Times", "Salt Harbor Gazette"]
+OUTLETS = [
+    "The Harbor Ledger",
+    "Northgate Courier",
+    "Riverside Post",
+    "Capitol Dispatch",
+    "The Valley Sentinel",
+    "Bramwell Review",
+    "Eastmere Times",
+    "Salt Harbor Gazette",
+]
 CUES = ["said", "told reporters", "added", "said on Tuesday", "insisted", "warned"]
 ROLES = ["Finance Minister", "union leader", "Mayor", "spokeswoman", "chief executive", "Senator"]
 
@@ -60,12 +68,21 @@ def records(n: int, seed: int = 3) -> list[dict[str, object]]:
             paragraphs[k] = _quote(rng, words, speaker, rng.choice(ROLES)) + " " + paragraphs[k]
         outlet = rng.choice(OUTLETS)
         text = "\n\n".join([f"By {rng.choice(['Tomas Reyes', 'Ana Lund', 'Jonas Bell'])}", *paragraphs])
-        record = {"url": f"https://news.example/{article.id}", "title": article.title, "text": text,
-                  "published": article.published, "outlet": outlet}
+        record = {
+            "url": f"https://news.example/{article.id}",
+            "title": article.title,
+            "text": text,
+            "published": article.published,
+            "outlet": outlet,
+        }
         out.append(record)
         if rng.random() < 0.1 and len(out) < n:  # a wire story reprinted with a trimmed end
-            copy = dict(record, url=f"https://copy.example/{article.id}", outlet=rng.choice(OUTLETS),
-                        text=text.rsplit("\n\n", 1)[0].replace('"', "\u201c", 1))
+            copy = dict(
+                record,
+                url=f"https://copy.example/{article.id}",
+                outlet=rng.choice(OUTLETS),
+                text=text.rsplit("\n\n", 1)[0].replace('"', "\u201c", 1),
+            )
             out.append(copy)
     return out[:n]
 
@@ -82,12 +99,17 @@ def run(size: int) -> None:
         wall = time.perf_counter() - started
         cpu = time.process_time() - cpu
         peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-        print(f"{size:>7} articles  {size / wall:7.1f} articles/s wall  {size / cpu:7.1f} per CPU-second  "
-              f"{events} events  {len(report.errors)} errors  peak RSS {peak:.0f} MB", flush=True)
+        print(
+            f"{size:>7} articles  {size / wall:7.1f} articles/s wall  {size / cpu:7.1f} per CPU-second  "
+            f"{events} events  {len(report.errors)} errors  peak RSS {peak:.0f} MB",
+            flush=True,
+        )
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 5000])
     args = parser.parse_args()
     print(f"storyline pipeline benchmark (python {sys.version.split()[0]})")

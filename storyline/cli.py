@@ -16,7 +16,14 @@ from typing import Annotated
 import typer
 from rich.console import Console
 from rich.markup import escape
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    SpinnerColumn,
+    TextColumn,
+    TimeElapsedColumn,
+)
 from rich.table import Table
 
 from storyline import __version__
@@ -37,7 +44,9 @@ err = Console(stderr=True)
 
 DbOption = Annotated[
     Path | None,
-    typer.Option("--db", help="Database file (default: $STORYLINE_DB or ./storyline.db).", show_default=False),
+    typer.Option(
+        "--db", help="Database file (default: $STORYLINE_DB or ./storyline.db).", show_default=False
+    ),
 ]
 
 
@@ -66,8 +75,14 @@ def open_store(db: Path | None, *, must_exist: bool = True):
 def progress_bar(enabled: bool = True):
     """A Rich progress bar fed by the pipeline's (stage, done, total) callback; shown after a second."""
     progress = Progress(
-        SpinnerColumn(), TextColumn("{task.description:<10}"), BarColumn(), MofNCompleteColumn(),
-        TimeElapsedColumn(), console=err, transient=True, disable=not enabled or not err.is_terminal,
+        SpinnerColumn(),
+        TextColumn("{task.description:<10}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err,
+        transient=True,
+        disable=not enabled or not err.is_terminal,
     )
     tasks: dict[str, int] = {}
 
@@ -93,7 +108,9 @@ def _short(text: str | None, width: int = 70) -> str:
 # -- ingest ----------------------------------------------------------------------------------------
 @app.command()
 def ingest(
-    paths: Annotated[list[str] | None, typer.Argument(help="Files, directories, feed files, WARCs or URLs.")] = None,
+    paths: Annotated[
+        list[str] | None, typer.Argument(help="Files, directories, feed files, WARCs or URLs.")
+    ] = None,
     urls: Annotated[Path | None, typer.Option("--urls", help="A file with one URL per line.")] = None,
     allow_private: Annotated[
         bool, typer.Option("--allow-private", help="Allow fetching from private and loopback addresses.")
@@ -110,8 +127,12 @@ def ingest(
     started = time.perf_counter()
     with open_store(db, must_exist=False) as store, progress_bar(not quiet) as update:
         report = ingest_sources(
-            store, list(paths or []), urls_file=str(urls) if urls else None, allow_private=allow_private,
-            on_error=report_skipped, progress=update,
+            store,
+            list(paths or []),
+            urls_file=str(urls) if urls else None,
+            allow_private=allow_private,
+            on_error=report_skipped,
+            progress=update,
         )
     took = time.perf_counter() - started
     console.print(
@@ -165,12 +186,19 @@ def watch(
             for event in store.events():
                 if len(event.articles) != before.get(event.id, 0):
                     verb = "new story" if event.id not in before else "story moved"
-                    console.print(f"  {verb}: [bold]{escape(event.title)}[/] ({len(event.articles)} articles) {event.id}")
+                    console.print(
+                        f"  {verb}: [bold]{escape(event.title)}[/] ({len(event.articles)} articles) {event.id}"
+                    )
             return report.new + report.revised
 
         try:
             watch_feeds(
-                feeds, seconds, handle, state, iterations=iterations, allow_private=allow_private,
+                feeds,
+                seconds,
+                handle,
+                state,
+                iterations=iterations,
+                allow_private=allow_private,
                 on_error=lambda m: err.print(f"[yellow]error:[/] {escape(m)}"),
                 transaction=store.transaction,
             )
@@ -199,8 +227,13 @@ def stories(
                 continue
             dates = f"{(event.start or '?')[:10]} → {(event.end or '?')[:10]}"
             table.add_row(
-                event.id, _short(titles.get(event.storyline, ""), 30), _short(event.title, 60),
-                str(len(event.articles)), str(event.independent_sources), ", ".join(outlets), dates,
+                event.id,
+                _short(titles.get(event.storyline, ""), 30),
+                _short(event.title, 60),
+                str(len(event.articles)),
+                str(event.independent_sources),
+                ", ".join(outlets),
+                dates,
             )
             shown += 1
             if shown >= limit:
@@ -240,7 +273,9 @@ def _show_event(store: Store, event) -> None:
     if event.timeline:
         console.print("\n[bold]Timeline[/]")
         for entry in event.timeline:
-            console.print(f"{entry.date}  {escape(_short(entry.text, 100))} [dim]{', '.join(entry.sources)}[/]")
+            console.print(
+                f"{entry.date}  {escape(_short(entry.text, 100))} [dim]{', '.join(entry.sources)}[/]"
+            )
     table = Table(title="Articles", show_lines=False)
     for column in ("article", "outlet", "published", "title", "copy of", "opinion", "reused"):
         table.add_column(column, overflow="fold")
@@ -251,8 +286,13 @@ def _show_event(store: Store, event) -> None:
         a = articles[article_id]
         reused = [p for p in passages.get(a.id, []) if p.get("origin")]
         table.add_row(
-            a.id, a.outlet or "?", (a.published or "?")[:10], _short(a.title, 50), a.copy_of or "",
-            f"{a.opinion:.2f}", f"{len(reused)} passages" if reused else "",
+            a.id,
+            a.outlet or "?",
+            (a.published or "?")[:10],
+            _short(a.title, 50),
+            a.copy_of or "",
+            f"{a.opinion:.2f}",
+            f"{len(reused)} passages" if reused else "",
         )
     console.print(table)
     if event.coverage:
@@ -261,9 +301,12 @@ def _show_event(store: Store, event) -> None:
             cov.add_column(column, overflow="fold")
         for c in event.coverage:
             cov.add_row(
-                c.outlet, str(len(c.articles)), str(len(c.quotes)),
+                c.outlet,
+                str(len(c.articles)),
+                str(len(c.quotes)),
                 "\n".join(_short(f, 60) for f in c.unique_facts[:3]),
-                "\n".join(_short(f, 60) for f in c.missing_facts[:3]), f"{c.opinion:.2f}",
+                "\n".join(_short(f, 60) for f in c.missing_facts[:3]),
+                f"{c.opinion:.2f}",
             )
         console.print(cov)
     quotes = store.quotes(articles=event.articles)
@@ -271,16 +314,22 @@ def _show_event(store: Store, event) -> None:
         console.print("\n[bold]Quotes[/]")
         for q in quotes:
             who = q.speaker_name or q.speaker_text or "?"
-            console.print(f"“{escape(_short(q.text, 90))}” — {escape(who)} [dim]({q.cue or ''}; {q.article})[/]")
+            console.print(
+                f"“{escape(_short(q.text, 90))}” — {escape(who)} [dim]({q.cue or ''}; {q.article})[/]"
+            )
 
 
 def _show_storyline(store: Store, storyline) -> None:
     console.rule(f"[bold]{escape(storyline.title)}[/]")
-    console.print(f"storyline {storyline.id} · {len(storyline.events)} events · {storyline.start} → {storyline.end}")
+    console.print(
+        f"storyline {storyline.id} · {len(storyline.events)} events · {storyline.start} → {storyline.end}"
+    )
     for event_id in storyline.events:
         event = store.event(event_id)
         if event:
-            console.print(f"  {event.start or '?':.10}  {event.id}  {escape(event.title)} ({len(event.articles)} articles)")
+            console.print(
+                f"  {event.start or '?':.10}  {event.id}  {escape(event.title)} ({len(event.articles)} articles)"
+            )
     if storyline.summary:
         console.print("\n[bold]Summary[/]")
         for sentence in storyline.summary:
@@ -288,7 +337,9 @@ def _show_storyline(store: Store, storyline) -> None:
     if storyline.timeline:
         console.print("\n[bold]Timeline[/]")
         for entry in storyline.timeline:
-            console.print(f"{entry.date}  {escape(_short(entry.text, 100))} [dim]{', '.join(entry.sources)}[/]")
+            console.print(
+                f"{entry.date}  {escape(_short(entry.text, 100))} [dim]{', '.join(entry.sources)}[/]"
+            )
 
 
 def _show_article(store: Store, article) -> None:
@@ -323,9 +374,13 @@ def _show_article(store: Store, article) -> None:
 
 @app.command()
 def quotes(
-    speaker: Annotated[str | None, typer.Option("--speaker", help="Speaker name or alias (case-insensitive).")] = None,
+    speaker: Annotated[
+        str | None, typer.Option("--speaker", help="Speaker name or alias (case-insensitive).")
+    ] = None,
     story: Annotated[str | None, typer.Option("--story", help="Event or storyline id.")] = None,
-    since: Annotated[str | None, typer.Option("--since", help="Only articles published on or after YYYY-MM-DD.")] = None,
+    since: Annotated[
+        str | None, typer.Option("--since", help="Only articles published on or after YYYY-MM-DD.")
+    ] = None,
     limit: Annotated[int, typer.Option("--limit", "-n")] = 100,
     db: DbOption = None,
 ) -> None:
@@ -337,7 +392,8 @@ def quotes(
         if speaker:
             needle = speaker.casefold()
             wanted = {
-                s.id for s in speakers.values()
+                s.id
+                for s in speakers.values()
                 if needle in s.name.casefold() or any(needle == a.casefold() for a in s.aliases)
             }
             if not wanted:
@@ -365,8 +421,14 @@ def quotes(
                 continue
             if since_date and (not a.published or a.published[:10] < since_date):
                 continue
-            who = speakers[q.speaker].name if q.speaker in speakers else (q.speaker_name or q.speaker_text or "?")
-            table.add_row((a.published or "?")[:10], who, _short(q.text, 80), q.cue or "", a.outlet or "?", q.family)
+            who = (
+                speakers[q.speaker].name
+                if q.speaker in speakers
+                else (q.speaker_name or q.speaker_text or "?")
+            )
+            table.add_row(
+                (a.published or "?")[:10], who, _short(q.text, 80), q.cue or "", a.outlet or "?", q.family
+            )
             shown += 1
             if shown >= limit:
                 break
@@ -405,7 +467,8 @@ def quote(family_id: Annotated[str, typer.Argument(metavar="FAMILY_ID")], db: Db
         console.print(f"“{escape(family.text)}”")
         first = articles.get(family.first_seen.article)
         console.print(
-            f"first seen: {family.first_seen.article} ({first.outlet if first else '?'}, {family.first_seen.published or '?'})"
+            f"first seen: {family.first_seen.article} "
+            f"({first.outlet if first else '?'}, {family.first_seen.published or '?'})"
         )
         table = Table(title="Appearances")
         for column in ("date", "outlet", "article", "variant", "as printed"):
@@ -417,7 +480,10 @@ def quote(family_id: Annotated[str, typer.Argument(metavar="FAMILY_ID")], db: Db
             if app_.variant == "altered" and app_.diff:
                 printed += f"\n[red]differs: {escape(app_.diff)}[/]"
             table.add_row(
-                (a.published if a else "?") or "?", (a.outlet if a else "?") or "?", app_.article, app_.variant,
+                (a.published if a else "?") or "?",
+                (a.outlet if a else "?") or "?",
+                app_.article,
+                app_.variant,
                 printed,
             )
         console.print(table)
@@ -440,8 +506,12 @@ def search(
             table.add_column(column, overflow="fold")
         for article, snippet in hits:
             table.add_row(
-                article.id, article.outlet or "?", (article.published or "?")[:10], _short(article.title, 50),
-                article.event or "", escape(snippet),
+                article.id,
+                article.outlet or "?",
+                (article.published or "?")[:10],
+                _short(article.title, 50),
+                article.event or "",
+                escape(snippet),
             )
         console.print(table)
 
@@ -449,7 +519,9 @@ def search(
 @app.command()
 def export(
     fmt: Annotated[str, typer.Option("--format", "-f", help="json, jsonl or csv.")] = "json",
-    out: Annotated[Path | None, typer.Option("--out", "-o", help="Write here instead of standard output.")] = None,
+    out: Annotated[
+        Path | None, typer.Option("--out", "-o", help="Write here instead of standard output.")
+    ] = None,
     table: Annotated[str, typer.Option("--table", help="With csv: which table.")] = "articles",
     db: DbOption = None,
 ) -> None:
@@ -479,9 +551,12 @@ def export(
 
 @app.command()
 def new(
-    since: Annotated[str | None, typer.Option("--since", help="YYYY-MM-DD: what was not reported before this date.")] = None,
+    since: Annotated[
+        str | None, typer.Option("--since", help="YYYY-MM-DD: what was not reported before this date.")
+    ] = None,
     seen: Annotated[
-        Path | None, typer.Option("--seen", help="A file of article ids already read (one per line); updated after.")
+        Path | None,
+        typer.Option("--seen", help="A file of article ids already read (one per line); updated after."),
     ] = None,
     db: DbOption = None,
 ) -> None:
@@ -512,7 +587,10 @@ def new(
                 console.print(f"• {escape(fact['text'])} [dim]{', '.join(fact['sources'])}[/]")
             for q in news["quotes"]:
                 sources = ", ".join(q.get("articles") or [])
-                console.print(f"“{escape(_short(q['text'], 100))}” — {escape(names.get(q.get('speaker') or '', '?'))} [dim]{sources}[/]")
+                console.print(
+                    f"“{escape(_short(q['text'], 100))}” — "
+                    f"{escape(names.get(q.get('speaker') or '', '?'))} [dim]{sources}[/]"
+                )
         if not anything:
             console.print("nothing new")
         if seen:
@@ -522,7 +600,9 @@ def new(
 @app.command()
 def report(
     item_id: Annotated[str | None, typer.Argument(metavar="[EVENT|STORYLINE]")] = None,
-    html: Annotated[Path, typer.Option("--html", help="The HTML file to write.")] = Path("storyline-report.html"),
+    html: Annotated[Path, typer.Option("--html", help="The HTML file to write.")] = Path(
+        "storyline-report.html"
+    ),
     db: DbOption = None,
 ) -> None:
     """Write one self-contained HTML report (summary, timeline chart, coverage matrix, quotes, opinion)."""
@@ -556,7 +636,8 @@ def serve(
     host: Annotated[str, typer.Option("--host")] = "127.0.0.1",
     port: Annotated[int, typer.Option("--port")] = 8000,
     allow_write: Annotated[
-        bool, typer.Option("--allow-write", help="Accept POST /api/ingest with the token in $STORYLINE_TOKEN.")
+        bool,
+        typer.Option("--allow-write", help="Accept POST /api/ingest with the token in $STORYLINE_TOKEN."),
     ] = False,
 ) -> None:
     """Serve the web app and JSON API (read-only unless --allow-write)."""
@@ -580,7 +661,8 @@ def serve(
 @app.command()
 def demo(
     db: Annotated[
-        Path | None, typer.Option("--db", help="Where to build the demo database (default: a temporary file).")
+        Path | None,
+        typer.Option("--db", help="Where to build the demo database (default: a temporary file)."),
     ] = None,
 ) -> None:
     """Ingest the bundled fictional corpus into a fresh database and show stories, quotes and outlets."""
@@ -598,7 +680,10 @@ def demo(
     with resources.as_file(corpus) as corpus_path, open_store(db, must_exist=False) as store:
         with progress_bar() as update:
             result = ingest_sources(
-                store, [str(corpus_path)], on_error=report_skipped, progress=update,
+                store,
+                [str(corpus_path)],
+                on_error=report_skipped,
+                progress=update,
             )
         took = time.perf_counter() - started
         console.print(
@@ -620,13 +705,22 @@ def _demo_summary(store: Store) -> None:
             if event is None:
                 continue
             table.add_row(
-                _short(storyline.title, 36), event.id, _short(event.title, 56), str(len(event.articles)),
-                str(event.independent_sources), f"{(event.start or '?')[:10]} → {(event.end or '?')[:10]}",
+                _short(storyline.title, 36),
+                event.id,
+                _short(event.title, 56),
+                str(len(event.articles)),
+                str(event.independent_sources),
+                f"{(event.start or '?')[:10]} → {(event.end or '?')[:10]}",
             )
     console.print(table)
     speakers = {s.id: s for s in store.speakers()}
     families = store.families()
-    families.sort(key=lambda f: (-len({articles[a.article].outlet for a in f.appearances if a.article in articles}), f.id))
+    families.sort(
+        key=lambda f: (
+            -len({articles[a.article].outlet for a in f.appearances if a.article in articles}),
+            f.id,
+        )
+    )
     qt = Table(title="Top quotes (by outlets carrying them)")
     for column in ("speaker", "quote", "outlets", "first seen", "variants"):
         qt.add_column(column, overflow="fold")
@@ -636,7 +730,10 @@ def _demo_summary(store: Store) -> None:
         who = speakers[family.speaker].name if family.speaker in speakers else "?"
         first = articles.get(family.first_seen.article)
         qt.add_row(
-            who, _short(family.text, 70), str(len(outlets)), (first.outlet or "?") if first else "?",
+            who,
+            _short(family.text, 70),
+            str(len(outlets)),
+            (first.outlet or "?") if first else "?",
             ", ".join(f"{v} {k}" for k, v in sorted(variants.items())),
         )
     console.print(qt)
@@ -743,4 +840,3 @@ def main() -> None:  # pragma: no cover - the console script calls app directly
 
 if __name__ == "__main__":  # pragma: no cover
     app()
-

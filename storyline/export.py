@@ -23,8 +23,20 @@ from storyline.store.sqlite import Store
 CONTRACT_VERSION = 1
 
 ARTICLE_KEYS = (
-    "id", "source", "outlet", "title", "authors", "wire", "published", "date_source", "language", "text",
-    "removed", "copy_of", "event", "opinion",
+    "id",
+    "source",
+    "outlet",
+    "title",
+    "authors",
+    "wire",
+    "published",
+    "date_source",
+    "language",
+    "text",
+    "removed",
+    "copy_of",
+    "event",
+    "opinion",
 )
 QUOTE_KEYS = ("id", "article", "text", "start", "end", "kind", "speaker", "speaker_text", "cue", "family")
 SPEAKER_KEYS = ("id", "name", "aliases", "roles", "named")
@@ -40,40 +52,69 @@ def article_record(
     revisions: list[dict[str, Any]] | None = None,
 ) -> dict[str, Any]:
     record = {
-        "id": article.id, "source": article.source, "outlet": article.outlet, "title": article.title,
-        "authors": list(article.authors), "wire": article.wire, "published": article.published,
-        "date_source": article.date_source, "language": article.language, "text": article.text,
-        "removed": list(article.removed), "copy_of": article.copy_of, "event": article.event,
+        "id": article.id,
+        "source": article.source,
+        "outlet": article.outlet,
+        "title": article.title,
+        "authors": list(article.authors),
+        "wire": article.wire,
+        "published": article.published,
+        "date_source": article.date_source,
+        "language": article.language,
+        "text": article.text,
+        "removed": list(article.removed),
+        "copy_of": article.copy_of,
+        "event": article.event,
         "opinion": round(float(article.opinion), 3),
     }
-    record.update({
-        "url": article.url, "updated": article.updated, "revision": article.revision,
-        "confidence": round(float(article.confidence), 3), "opinion_evidence": list(article.opinion_evidence),
-        "passages": passages or [],
-        "revisions": revisions or [],
-    })
+    record.update(
+        {
+            "url": article.url,
+            "updated": article.updated,
+            "revision": article.revision,
+            "confidence": round(float(article.confidence), 3),
+            "opinion_evidence": list(article.opinion_evidence),
+            "passages": passages or [],
+            "revisions": revisions or [],
+        }
+    )
     return record
 
 
 def quote_record(quote: Quote) -> dict[str, Any]:
     return {
-        "id": quote.id, "article": quote.article, "text": quote.text, "start": quote.start, "end": quote.end,
-        "kind": quote.kind, "speaker": quote.speaker, "speaker_text": quote.speaker_text, "cue": quote.cue,
+        "id": quote.id,
+        "article": quote.article,
+        "text": quote.text,
+        "start": quote.start,
+        "end": quote.end,
+        "kind": quote.kind,
+        "speaker": quote.speaker,
+        "speaker_text": quote.speaker_text,
+        "cue": quote.cue,
         "family": quote.family,
-        "speaker_name": quote.speaker_name, "speaker_role": quote.speaker_role, "cue_class": quote.cue_class,
+        "speaker_name": quote.speaker_name,
+        "speaker_role": quote.speaker_role,
+        "cue_class": quote.cue_class,
     }
 
 
 def speaker_record(speaker: Speaker) -> dict[str, Any]:
     return {
-        "id": speaker.id, "name": speaker.name, "aliases": list(speaker.aliases), "roles": list(speaker.roles),
-        "named": speaker.named, "role_history": [asdict(r) for r in speaker.role_history],
+        "id": speaker.id,
+        "name": speaker.name,
+        "aliases": list(speaker.aliases),
+        "roles": list(speaker.roles),
+        "named": speaker.named,
+        "role_history": [asdict(r) for r in speaker.role_history],
     }
 
 
 def family_record(family: QuoteFamily) -> dict[str, Any]:
     return {
-        "id": family.id, "speaker": family.speaker, "text": family.text,
+        "id": family.id,
+        "speaker": family.speaker,
+        "text": family.text,
         "first_seen": {"article": family.first_seen.article, "published": family.first_seen.published},
         "appearances": [
             {"article": a.article, "quote": a.quote, "variant": a.variant, "diff": a.diff}
@@ -84,14 +125,23 @@ def family_record(family: QuoteFamily) -> dict[str, Any]:
 
 def event_record(event: Event) -> dict[str, Any]:
     return {
-        "id": event.id, "title": event.title, "articles": list(event.articles), "start": event.start,
-        "end": event.end, "storyline": event.storyline,
+        "id": event.id,
+        "title": event.title,
+        "articles": list(event.articles),
+        "start": event.start,
+        "end": event.end,
+        "storyline": event.storyline,
         "summary": [{"text": s.text, "sources": list(s.sources)} for s in event.summary],
         "timeline": [{"date": t.date, "text": t.text, "sources": list(t.sources)} for t in event.timeline],
         "coverage": [
-            {"outlet": c.outlet, "articles": list(c.articles), "quotes": list(c.quotes),
-             "unique_facts": list(c.unique_facts), "missing_facts": list(c.missing_facts),
-             "opinion": round(float(c.opinion), 3)}
+            {
+                "outlet": c.outlet,
+                "articles": list(c.articles),
+                "quotes": list(c.quotes),
+                "unique_facts": list(c.unique_facts),
+                "missing_facts": list(c.missing_facts),
+                "opinion": round(float(c.opinion), 3),
+            }
             for c in event.coverage
         ],
         "independent_sources": event.independent_sources,
@@ -100,10 +150,15 @@ def event_record(event: Event) -> dict[str, Any]:
 
 def storyline_record(storyline: Storyline) -> dict[str, Any]:
     return {
-        "id": storyline.id, "title": storyline.title, "events": list(storyline.events),
-        "start": storyline.start, "end": storyline.end,
+        "id": storyline.id,
+        "title": storyline.title,
+        "events": list(storyline.events),
+        "start": storyline.start,
+        "end": storyline.end,
         "summary": [{"text": s.text, "sources": list(s.sources)} for s in storyline.summary],
-        "timeline": [{"date": t.date, "text": t.text, "sources": list(t.sources)} for t in storyline.timeline],
+        "timeline": [
+            {"date": t.date, "text": t.text, "sources": list(t.sources)} for t in storyline.timeline
+        ],
     }
 
 
@@ -114,7 +169,9 @@ def export_document(store: Store) -> dict[str, Any]:
     return {
         "version": CONTRACT_VERSION,
         "articles": [
-            article_record(a, passages=passages.get(a.id), revisions=revision_records(store, a) if a.revision > 1 else [])
+            article_record(
+                a, passages=passages.get(a.id), revisions=revision_records(store, a) if a.revision > 1 else []
+            )
             for a in articles
         ],
         "quotes": [quote_record(q) for q in store.quotes()],
@@ -132,18 +189,27 @@ def revision_records(store: Store, article: Article) -> list[dict[str, Any]]:
     for i, rev in enumerate(earlier):
         if i + 1 < len(earlier):
             nxt = earlier[i + 1]
-            following = Article(id=article.id, source=article.source, text=str(nxt["text"]), title=nxt["title"])
+            following = Article(
+                id=article.id, source=article.source, text=str(nxt["text"]), title=nxt["title"]
+            )
         else:
             following = article
-        records.append({
-            "revision": rev["revision"], "title": rev["title"], "published": rev["published"],
-            "updated": rev["updated"], "replaced_at": rev["replaced_at"],
-            "changes": describe_revision(rev, following),
-        })
+        records.append(
+            {
+                "revision": rev["revision"],
+                "title": rev["title"],
+                "published": rev["published"],
+                "updated": rev["updated"],
+                "replaced_at": rev["replaced_at"],
+                "changes": describe_revision(rev, following),
+            }
+        )
     return records
 
 
-def store_passages(store: Store, articles: Iterable[Article] | None = None) -> dict[str, list[dict[str, Any]]]:
+def store_passages(
+    store: Store, articles: Iterable[Article] | None = None
+) -> dict[str, list[dict[str, Any]]]:
     """Per article, its passages marked original (``origin`` null) or reused from an earlier article,
     read from the copies stage's passage index."""
     index = SqlitePassageIndex(store.conn)
@@ -154,8 +220,12 @@ def store_passages(store: Store, articles: Iterable[Article] | None = None) -> d
 def iter_jsonl(document: dict[str, Any]) -> Iterator[str]:
     """One line per object, each tagged with its ``type`` (article, quote, speaker, ...)."""
     kinds = {
-        "articles": "article", "quotes": "quote", "speakers": "speaker", "quote_families": "quote_family",
-        "events": "event", "storylines": "storyline",
+        "articles": "article",
+        "quotes": "quote",
+        "speakers": "speaker",
+        "quote_families": "quote_family",
+        "events": "event",
+        "storylines": "storyline",
     }
     for key, kind in kinds.items():
         for obj in document[key]:
@@ -174,7 +244,10 @@ def to_csv(document: dict[str, Any], table: str = "articles") -> str:
     writer = csv.DictWriter(out, fieldnames=list(rows[0].keys()), lineterminator="\n")
     writer.writeheader()
     for row in rows:
-        writer.writerow({
-            k: json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict)) else v for k, v in row.items()
-        })
+        writer.writerow(
+            {
+                k: json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict)) else v
+                for k, v in row.items()
+            }
+        )
     return out.getvalue()

@@ -118,7 +118,9 @@ def _dedupe_ids(batch: list[Article]) -> list[Article]:
     return list({a.id: a for a in batch}.values())
 
 
-def process(store: Store, *, report: IngestReport | None = None, progress: Progress = _silent) -> IngestReport:
+def process(
+    store: Store, *, report: IngestReport | None = None, progress: Progress = _silent
+) -> IngestReport:
     """Run the stages over every pending article, then refresh corpus-level results and changed events."""
     report = report or IngestReport()
     pending = sorted(store.pending_articles(), key=sort_key)
@@ -133,7 +135,9 @@ def process(store: Store, *, report: IngestReport | None = None, progress: Progr
             for article in batch:
                 article.copy_of = finder.add(article)
                 finder.save_passages(article)
-                if article.event is None:  # a revised article keeps its event: placing it twice would count it twice
+                if (
+                    article.event is None
+                ):  # a revised article keeps its event: placing it twice would count it twice
                     article.event = clusterer.assign(article).event
                 touched.add(article.event)
                 article.opinion, article.opinion_evidence = score_opinion(article)

@@ -13,7 +13,9 @@ from corpus_gen import make_article_text
 from storyline.store.sqlite import Store
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
-needs_shared = pytest.mark.skipif(not SHARED.exists(), reason="../shared (labelled data) is not beside the checkout")
+needs_shared = pytest.mark.skipif(
+    not SHARED.exists(), reason="../shared (labelled data) is not beside the checkout"
+)
 
 
 @pytest.fixture(scope="session")

@@ -40,11 +40,14 @@ def test_ingest_then_reingest_changes_nothing(tmp_path: Path, small_corpus: Path
         assert [(e.id, e.articles) for e in store.events()] == events_before
 
 
-def test_bad_files_are_reported_one_line_each_and_the_batch_goes_on(tmp_path: Path, small_corpus: Path) -> None:
+def test_bad_files_are_reported_one_line_each_and_the_batch_goes_on(
+    tmp_path: Path, small_corpus: Path
+) -> None:
     (small_corpus / "binary.txt").write_bytes(bytes(range(256)) * 40)
     (small_corpus / "empty.txt").write_text("", encoding="utf-8")
-    (small_corpus / "broken.jsonl").write_text('{"text": "fine article text about the ferry strike in Norwick."}\n{oops\n',
-                                               encoding="utf-8")
+    (small_corpus / "broken.jsonl").write_text(
+        '{"text": "fine article text about the ferry strike in Norwick."}\n{oops\n', encoding="utf-8"
+    )
     db = str(tmp_path / "s.db")
     code, out = _run("ingest", str(small_corpus), "--db", db, "-q")
     assert code == 0, out
@@ -70,8 +73,10 @@ def test_interrupted_ingest_leaves_a_consistent_database_and_resumes(tmp_path: P
     db = tmp_path / "s.db"
     env = {**os.environ, "STORYLINE_DB": str(db)}
     proc = subprocess.Popen(
-        [sys.executable, "-m", "storyline.cli", "ingest", str(corpus), "-q"], env=env,
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        [sys.executable, "-m", "storyline.cli", "ingest", str(corpus), "-q"],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     deadline = time.time() + 60
     stored = 0
@@ -92,8 +97,11 @@ def test_interrupted_ingest_leaves_a_consistent_database_and_resumes(tmp_path: P
         partial = store.article_count()
     assert partial < 400 or proc.returncode == 0
     result = subprocess.run(
-        [sys.executable, "-m", "storyline.cli", "ingest", str(corpus), "-q"], env=env,
-        capture_output=True, text=True, timeout=300,
+        [sys.executable, "-m", "storyline.cli", "ingest", str(corpus), "-q"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     assert result.returncode == 0, result.stderr
     with Store(db) as store:
@@ -118,7 +126,9 @@ def test_export_jsonl_and_csv(demo_db: Path, tmp_path: Path) -> None:
     lines = [json.loads(line) for line in out.splitlines()]
     assert {line["type"] for line in lines} >= {"article", "quote", "speaker", "event", "storyline"}
     target = tmp_path / "quotes.csv"
-    code, _ = _run("export", "--format", "csv", "--table", "quotes", "--out", str(target), "--db", str(demo_db))
+    code, _ = _run(
+        "export", "--format", "csv", "--table", "quotes", "--out", str(target), "--db", str(demo_db)
+    )
     assert code == 0 and target.read_text(encoding="utf-8").startswith("id,article,text,start,end,kind")
     assert _run("export", "--format", "xml", "--db", str(demo_db))[0] == 2
 
@@ -145,20 +155,62 @@ def assert_contract(document: dict) -> None:
     """Every key of shared/contract/export.md present with the right type."""
     assert document["version"] == 1
     keys = {
-        "articles": {"id": str, "source": str, "outlet": (str, type(None)), "title": (str, type(None)),
-                     "authors": list, "wire": (str, type(None)), "published": (str, type(None)),
-                     "date_source": (str, type(None)), "language": str, "text": str, "removed": list,
-                     "copy_of": (str, type(None)), "event": (str, type(None)), "opinion": (float, int)},
-        "quotes": {"id": str, "article": str, "text": str, "start": int, "end": int, "kind": str,
-                   "speaker": (str, type(None)), "speaker_text": (str, type(None)), "cue": (str, type(None)),
-                   "family": str},
+        "articles": {
+            "id": str,
+            "source": str,
+            "outlet": (str, type(None)),
+            "title": (str, type(None)),
+            "authors": list,
+            "wire": (str, type(None)),
+            "published": (str, type(None)),
+            "date_source": (str, type(None)),
+            "language": str,
+            "text": str,
+            "removed": list,
+            "copy_of": (str, type(None)),
+            "event": (str, type(None)),
+            "opinion": (float, int),
+        },
+        "quotes": {
+            "id": str,
+            "article": str,
+            "text": str,
+            "start": int,
+            "end": int,
+            "kind": str,
+            "speaker": (str, type(None)),
+            "speaker_text": (str, type(None)),
+            "cue": (str, type(None)),
+            "family": str,
+        },
         "speakers": {"id": str, "name": str, "aliases": list, "roles": list, "named": bool},
-        "quote_families": {"id": str, "speaker": (str, type(None)), "text": str, "first_seen": dict,
-                           "appearances": list},
-        "events": {"id": str, "title": str, "articles": list, "start": (str, type(None)),
-                   "end": (str, type(None)), "storyline": str, "summary": list, "timeline": list, "coverage": list},
-        "storylines": {"id": str, "title": str, "events": list, "start": (str, type(None)),
-                       "end": (str, type(None)), "summary": list, "timeline": list},
+        "quote_families": {
+            "id": str,
+            "speaker": (str, type(None)),
+            "text": str,
+            "first_seen": dict,
+            "appearances": list,
+        },
+        "events": {
+            "id": str,
+            "title": str,
+            "articles": list,
+            "start": (str, type(None)),
+            "end": (str, type(None)),
+            "storyline": str,
+            "summary": list,
+            "timeline": list,
+            "coverage": list,
+        },
+        "storylines": {
+            "id": str,
+            "title": str,
+            "events": list,
+            "start": (str, type(None)),
+            "end": (str, type(None)),
+            "summary": list,
+            "timeline": list,
+        },
     }
     for section, fields in keys.items():
         assert isinstance(document[section], list)
@@ -185,19 +237,32 @@ def assert_contract(document: dict) -> None:
         for entry in event["timeline"]:
             assert set(entry) >= {"date", "text", "sources"}
         for coverage in event["coverage"]:
-            assert set(coverage) >= {"outlet", "articles", "quotes", "unique_facts", "missing_facts", "opinion"}
+            assert set(coverage) >= {
+                "outlet",
+                "articles",
+                "quotes",
+                "unique_facts",
+                "missing_facts",
+                "opinion",
+            }
 
 
 def test_a_silent_edit_is_stored_as_a_revision_and_shown(tmp_path: Path) -> None:
     url = "https://www.harborledger.example/2026/03/05/ferry-crews-strike"
     first = {
-        "url": url, "title": "Ferry crews strike in Norwick", "published": "2026-03-05", "outlet": "The Harbor Ledger",
+        "url": url,
+        "title": "Ferry crews strike in Norwick",
+        "published": "2026-03-05",
+        "outlet": "The Harbor Ledger",
         "text": "Ferry crews in Norwick walked out on Thursday over rosters, the union said.\n\n"
-                '"We will stay out until the rosters are fixed," said Helen Strand, the union\'s organiser.\n\n'
-                "The operator said it would run a reduced timetable.",
+        '"We will stay out until the rosters are fixed," said Helen Strand, the union\'s organiser.\n\n'
+        "The operator said it would run a reduced timetable.",
     }
-    edited = dict(first, title="Ferry crews end strike in Norwick",
-                  text=first["text"].replace("reduced timetable", "full timetable from Friday"))
+    edited = dict(
+        first,
+        title="Ferry crews end strike in Norwick",
+        text=first["text"].replace("reduced timetable", "full timetable from Friday"),
+    )
     db = str(tmp_path / "s.db")
     for record in (first, edited):
         feed = tmp_path / "batch.jsonl"

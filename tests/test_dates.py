@@ -8,7 +8,13 @@ from storyline.model import Article
 
 
 def test_publication_order_is_utc_with_bare_dates_after_timed_ones_and_undated_last() -> None:
-    printed = ["2026-03-03", "2026-03-03T10:30:00+01:00", None, "2026-03-02T23:59:00-05:00", "2026-03-03T07:15:00"]
+    printed = [
+        "2026-03-03",
+        "2026-03-03T10:30:00+01:00",
+        None,
+        "2026-03-02T23:59:00-05:00",
+        "2026-03-03T07:15:00",
+    ]
     assert sorted(printed, key=publication_key) == [
         "2026-03-02T23:59:00-05:00",  # 04:59 UTC on the 3rd
         "2026-03-03T07:15:00",
@@ -19,7 +25,9 @@ def test_publication_order_is_utc_with_bare_dates_after_timed_ones_and_undated_l
 
 
 def test_a_file_time_is_not_a_publication_date() -> None:
-    saved = Article(id="a", source="a.txt", text="x", published="2026-11-25T01:50:40+00:00", date_source="file")
+    saved = Article(
+        id="a", source="a.txt", text="x", published="2026-11-25T01:50:40+00:00", date_source="file"
+    )
     printed = Article(id="b", source="b.txt", text="x", published="2026-03-03", date_source="text")
     assert known_publication_date(saved) is None
     assert known_publication_date(printed) == "2026-03-03"
@@ -28,9 +36,13 @@ def test_a_file_time_is_not_a_publication_date() -> None:
 
 
 def test_timelines_ignore_file_times() -> None:
-    body = ("Dockworkers at Porthaven walked off the job over an automation plan, halting traffic at the port "
-            "for the first time in a decade, union officials said.")
-    saved = Article(id="a", source="a.txt", text=body, published="2026-11-25T01:50:40+00:00", date_source="file")
+    body = (
+        "Dockworkers at Porthaven walked off the job over an automation plan, halting traffic at the port "
+        "for the first time in a decade, union officials said."
+    )
+    saved = Article(
+        id="a", source="a.txt", text=body, published="2026-11-25T01:50:40+00:00", date_source="file"
+    )
     assert build_timeline([saved]) == []
     dated = Article(id="b", source="b.txt", text=body, published="2026-03-03", date_source="text")
     assert [e.date for e in build_timeline([dated])] == ["2026-03-03"]

@@ -46,7 +46,9 @@ def test_wire_copies_point_at_the_wire_original(demo) -> None:
 def test_events_and_storylines_match_the_labels(demo) -> None:
     store, articles, labelled = demo
     storyline_of_event = {e.id: e.storyline for e in store.events()}
-    events = scores({i: lab["event"] for i, lab in labelled.items()}, {i: articles[i].event for i in labelled})
+    events = scores(
+        {i: lab["event"] for i, lab in labelled.items()}, {i: articles[i].event for i in labelled}
+    )
     assert events["bcubed_f1"] >= 0.95 and events["bcubed_precision"] >= 0.98, events
     storylines = scores(
         {i: lab["storyline"] for i, lab in labelled.items()},
@@ -75,8 +77,11 @@ def test_direct_quotes_are_found_with_their_speakers(demo) -> None:
                 continue
             gold_total += 1
             words = normalize_for_match(gold["text"]).strip(' ,."')
-            hits = [q for q in by_article[article_id]
-                    if words in normalize_for_match(q.text) or normalize_for_match(q.text).strip(' ,."') in words]
+            hits = [
+                q
+                for q in by_article[article_id]
+                if words in normalize_for_match(q.text) or normalize_for_match(q.text).strip(' ,."') in words
+            ]
             if not hits:
                 continue
             found += 1
@@ -107,5 +112,7 @@ def test_every_event_has_a_cited_summary(demo) -> None:
         assert event.summary, event.id
         for sentence in event.summary:
             assert sentence.sources
-            assert any(sentence.text in articles[s].text or sentence.text in (articles[s].title or "")
-                       for s in sentence.sources), "extractive: printed by a cited source"
+            assert any(
+                sentence.text in articles[s].text or sentence.text in (articles[s].title or "")
+                for s in sentence.sources
+            ), "extractive: printed by a cited source"

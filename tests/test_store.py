@@ -46,7 +46,7 @@ def test_newer_schema_is_refused(tmp_path: Path) -> None:
 def test_not_a_database_is_a_clear_error(tmp_path: Path) -> None:
     path = tmp_path / "junk.db"
     path.write_bytes(b"this is not sqlite at all" * 100)
-    with pytest.raises(StorylineError, match="junk.db"):
+    with pytest.raises(StorylineError, match=r"junk\.db"):
         Store(path)
 
 
@@ -63,7 +63,9 @@ def test_changed_text_at_the_same_id_is_a_new_revision(tmp_path: Path) -> None:
     with Store(tmp_path / "s.db") as store:
         store.add_articles([_article("a1", "Dockworkers vote to strike.", title="Strike vote")])
         store.save_article_results(store.article("a1"))  # mark processed
-        result = store.add_articles([_article("a1", "Dockworkers vote to strike on Monday.", title="Strike set")])
+        result = store.add_articles(
+            [_article("a1", "Dockworkers vote to strike on Monday.", title="Strike set")]
+        )
         assert result.revised == ["a1"]
         current = store.article("a1")
         assert current.revision == 2 and current.title == "Strike set"
@@ -83,15 +85,19 @@ def test_a_failed_transaction_leaves_nothing_behind(tmp_path: Path) -> None:
 
 def test_full_text_search_ranks_title_matches_and_survives_odd_queries(tmp_path: Path) -> None:
     with Store(tmp_path / "s.db") as store:
-        store.add_articles([
-            _article("a1", "The council met on Monday.", title="Ferry timetable cut"),
-            _article("a2", "Ferry operators said the ferry timetable would change.", title="Council news"),
-            _article("a3", "Nothing to see here.", title="Weather"),
-        ])
+        store.add_articles(
+            [
+                _article("a1", "The council met on Monday.", title="Ferry timetable cut"),
+                _article(
+                    "a2", "Ferry operators said the ferry timetable would change.", title="Council news"
+                ),
+                _article("a3", "Nothing to see here.", title="Weather"),
+            ]
+        )
         hits = [a.id for a, _ in store.search("ferry timetable")]
         assert hits[:2] == ["a1", "a2"]
         assert store.search('"timetable would change"')[0][0].id == "a2"
-        for odd in ['AND OR', '"', "ferry*) NEAR(", "-", "'; DROP TABLE articles; --"]:
+        for odd in ["AND OR", '"', "ferry*) NEAR(", "-", "'; DROP TABLE articles; --"]:
             store.search(odd)  # no FTS syntax error reaches the user
         assert store.article_count() == 3
 
@@ -103,15 +109,38 @@ def test_fts_query_quotes_every_word() -> None:
 
 def test_quotes_events_and_storylines_round_trip(tmp_path: Path) -> None:
     with Store(tmp_path / "s.db") as store:
-        store.add_articles([_article("a1", '"We will not back down," said Mara Okafor.', published="2026-03-02")])
+        store.add_articles(
+            [_article("a1", '"We will not back down," said Mara Okafor.', published="2026-03-02")]
+        )
         article = store.article("a1")
         article.event = "ev-1"
         with store.transaction():
             store.save_article_results(article)
-            store.replace_quotes("a1", [Quote(id="q1", article="a1", text="We will not back down,", start=1,
-                                              end=23, speaker_text="Mara Okafor", cue="said", family="f1")])
-            store.save_event(Event(id="ev-1", title="Strike", articles=[], storyline="st-1",
-                                   start="2026-03-02", end="2026-03-02"))
+            store.replace_quotes(
+                "a1",
+                [
+                    Quote(
+                        id="q1",
+                        article="a1",
+                        text="We will not back down,",
+                        start=1,
+                        end=23,
+                        speaker_text="Mara Okafor",
+                        cue="said",
+                        family="f1",
+                    )
+                ],
+            )
+            store.save_event(
+                Event(
+                    id="ev-1",
+                    title="Strike",
+                    articles=[],
+                    storyline="st-1",
+                    start="2026-03-02",
+                    end="2026-03-02",
+                )
+            )
             store.save_storyline(Storyline(id="st-1", title="Port dispute", events=[]))
         event = store.event("ev-1")
         assert event.articles == ["a1"] and event.storyline == "st-1"

@@ -126,7 +126,9 @@ def test_timeline_max_dates_keeps_most_referenced() -> None:
 @pytest.mark.slow
 @pytest.mark.skipif(not T17.exists(), reason="Timeline17 not available (../shared/datasets/timeline17)")
 def test_timeline17_one_topic_scores_in_range() -> None:
-    pytest.importorskip("tilse", reason="the timeline metrics need the 'eval' extra (pip install -e '.[eval]')")
+    pytest.importorskip(
+        "tilse", reason="the timeline metrics need the 'eval' extra (pip install -e '.[eval]')"
+    )
     from storyline.evaluate.timeline import evaluate
 
     result = evaluate(T17, topics=["haiti_bbc"], rouge="reimpl", clip=False)

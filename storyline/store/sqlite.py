@@ -19,7 +19,6 @@ from importlib import resources
 from pathlib import Path
 
 from storyline.errors import StorylineError
-from storyline.settings import store as store_settings
 from storyline.model import (
     Article,
     Event,
@@ -34,6 +33,7 @@ from storyline.model import (
     SummarySentence,
     TimelineEntry,
 )
+from storyline.settings import store as store_settings
 
 DEFAULT_DB = "storyline.db"
 
@@ -185,10 +185,22 @@ class Store:
                         "updated, date_source, language, text, removed, confidence, content_hash, revision, "
                         "ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,1,?)",
                         (
-                            article.id, article.source, article.url, article.outlet, article.title,
-                            json.dumps(article.authors), article.wire, article.published, article.updated,
-                            article.date_source, article.language, article.text, json.dumps(article.removed),
-                            article.confidence, article.content_hash, now,
+                            article.id,
+                            article.source,
+                            article.url,
+                            article.outlet,
+                            article.title,
+                            json.dumps(article.authors),
+                            article.wire,
+                            article.published,
+                            article.updated,
+                            article.date_source,
+                            article.language,
+                            article.text,
+                            json.dumps(article.removed),
+                            article.confidence,
+                            article.content_hash,
+                            now,
                         ),
                     )
                     article.seq = int(cursor.lastrowid or 0)
@@ -200,8 +212,16 @@ class Store:
                     conn.execute(
                         "INSERT OR REPLACE INTO article_revisions (article, revision, title, text, "
                         "content_hash, published, updated, replaced_at) VALUES (?,?,?,?,?,?,?,?)",
-                        (article.id, row["revision"], row["title"], row["text"], row["content_hash"],
-                         row["published"], row["updated"], now),
+                        (
+                            article.id,
+                            row["revision"],
+                            row["title"],
+                            row["text"],
+                            row["content_hash"],
+                            row["published"],
+                            row["updated"],
+                            now,
+                        ),
                     )
                     article.revision = int(row["revision"]) + 1
                     conn.execute(
@@ -210,11 +230,22 @@ class Store:
                         "language=?, text=?, removed=?, confidence=?, content_hash=?, revision=?, processed=0 "
                         "WHERE id=?",
                         (
-                            article.source, article.url, article.outlet, article.title,
-                            json.dumps(article.authors), article.wire, article.published,
-                            article.updated or now, article.date_source, article.language, article.text,
-                            json.dumps(article.removed), article.confidence, article.content_hash,
-                            article.revision, article.id,
+                            article.source,
+                            article.url,
+                            article.outlet,
+                            article.title,
+                            json.dumps(article.authors),
+                            article.wire,
+                            article.published,
+                            article.updated or now,
+                            article.date_source,
+                            article.language,
+                            article.text,
+                            json.dumps(article.removed),
+                            article.confidence,
+                            article.content_hash,
+                            article.revision,
+                            article.id,
                         ),
                     )
                     result.revised.append(article.id)
@@ -223,17 +254,33 @@ class Store:
     @staticmethod
     def _article(row: sqlite3.Row) -> Article:
         return Article(
-            id=row["id"], source=row["source"], url=row["url"], outlet=row["outlet"], title=row["title"],
-            authors=json.loads(row["authors"]), wire=row["wire"], published=row["published"],
-            updated=row["updated"], date_source=row["date_source"], language=row["language"],
-            text=row["text"], removed=json.loads(row["removed"]), confidence=row["confidence"],
-            copy_of=row["copy_of"], event=row["event"], opinion=row["opinion"],
-            opinion_evidence=json.loads(row["opinion_evidence"]), content_hash=row["content_hash"],
-            revision=row["revision"], seq=row["seq"],
+            id=row["id"],
+            source=row["source"],
+            url=row["url"],
+            outlet=row["outlet"],
+            title=row["title"],
+            authors=json.loads(row["authors"]),
+            wire=row["wire"],
+            published=row["published"],
+            updated=row["updated"],
+            date_source=row["date_source"],
+            language=row["language"],
+            text=row["text"],
+            removed=json.loads(row["removed"]),
+            confidence=row["confidence"],
+            copy_of=row["copy_of"],
+            event=row["event"],
+            opinion=row["opinion"],
+            opinion_evidence=json.loads(row["opinion_evidence"]),
+            content_hash=row["content_hash"],
+            revision=row["revision"],
+            seq=row["seq"],
         )
 
     def article(self, article_id: str) -> Article | None:
-        row = self.conn.execute(f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE id = ?", (article_id,)).fetchone()
+        row = self.conn.execute(
+            f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE id = ?", (article_id,)
+        ).fetchone()
         return self._article(row) if row else None
 
     def articles(self, ids: Iterable[str] | None = None) -> list[Article]:
@@ -273,7 +320,13 @@ class Store:
         """Write what the per-article stages found and mark the revision processed (inside a transaction)."""
         self.conn.execute(
             "UPDATE articles SET copy_of=?, event=?, opinion=?, opinion_evidence=?, processed=1 WHERE id=?",
-            (article.copy_of, article.event, article.opinion, json.dumps(article.opinion_evidence), article.id),
+            (
+                article.copy_of,
+                article.event,
+                article.opinion,
+                json.dumps(article.opinion_evidence),
+                article.id,
+            ),
         )
 
     def set_copies(self, copies: dict[str, str | None]) -> set[str]:
@@ -311,7 +364,9 @@ class Store:
         ).fetchall()
         out = []
         for row in rows:
-            art = self.conn.execute(f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE seq = ?", (row["seq"],)).fetchone()
+            art = self.conn.execute(
+                f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE seq = ?", (row["seq"],)
+            ).fetchone()
             out.append((self._article(art), row["snip"]))
         return out
 
@@ -323,8 +378,21 @@ class Store:
             'INSERT INTO quotes (id, article, text, start, "end", kind, speaker, speaker_text, speaker_name, '
             "speaker_role, cue, cue_class, family) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
             [
-                (q.id, q.article, q.text, q.start, q.end, q.kind, q.speaker, q.speaker_text, q.speaker_name,
-                 q.speaker_role, q.cue, q.cue_class, q.family)
+                (
+                    q.id,
+                    q.article,
+                    q.text,
+                    q.start,
+                    q.end,
+                    q.kind,
+                    q.speaker,
+                    q.speaker_text,
+                    q.speaker_name,
+                    q.speaker_role,
+                    q.cue,
+                    q.cue_class,
+                    q.family,
+                )
                 for q in quotes
             ],
         )
@@ -332,10 +400,19 @@ class Store:
     @staticmethod
     def _quote(row: sqlite3.Row) -> Quote:
         return Quote(
-            id=row["id"], article=row["article"], text=row["text"], start=row["start"], end=row["end"],
-            kind=row["kind"], speaker=row["speaker"], speaker_text=row["speaker_text"],
-            speaker_name=row["speaker_name"], speaker_role=row["speaker_role"], cue=row["cue"],
-            cue_class=row["cue_class"], family=row["family"],
+            id=row["id"],
+            article=row["article"],
+            text=row["text"],
+            start=row["start"],
+            end=row["end"],
+            kind=row["kind"],
+            speaker=row["speaker"],
+            speaker_text=row["speaker_text"],
+            speaker_name=row["speaker_name"],
+            speaker_role=row["speaker_role"],
+            cue=row["cue"],
+            cue_class=row["cue_class"],
+            family=row["family"],
         )
 
     def quotes(
@@ -377,8 +454,14 @@ class Store:
         self.conn.executemany(
             "INSERT INTO speakers (id, name, aliases, roles, named, role_history) VALUES (?,?,?,?,?,?)",
             [
-                (s.id, s.name, json.dumps(s.aliases), json.dumps(s.roles), int(s.named),
-                 json.dumps([vars(r) for r in s.role_history]))
+                (
+                    s.id,
+                    s.name,
+                    json.dumps(s.aliases),
+                    json.dumps(s.roles),
+                    int(s.named),
+                    json.dumps([vars(r) for r in s.role_history]),
+                )
                 for s in speakers
             ],
         )
@@ -387,8 +470,12 @@ class Store:
         rows = self.conn.execute("SELECT * FROM speakers ORDER BY name").fetchall()
         return [
             Speaker(
-                id=r["id"], name=r["name"], aliases=json.loads(r["aliases"]), roles=json.loads(r["roles"]),
-                named=bool(r["named"]), role_history=[RoleSpell(**x) for x in json.loads(r["role_history"])],
+                id=r["id"],
+                name=r["name"],
+                aliases=json.loads(r["aliases"]),
+                roles=json.loads(r["roles"]),
+                named=bool(r["named"]),
+                role_history=[RoleSpell(**x) for x in json.loads(r["role_history"])],
             )
             for r in rows
         ]
@@ -405,8 +492,14 @@ class Store:
             "INSERT INTO quote_families (id, speaker, text, first_article, first_published, appearances) "
             "VALUES (?,?,?,?,?,?)",
             [
-                (f.id, f.speaker, f.text, f.first_seen.article, f.first_seen.published,
-                 json.dumps([vars(a) for a in f.appearances]))
+                (
+                    f.id,
+                    f.speaker,
+                    f.text,
+                    f.first_seen.article,
+                    f.first_seen.published,
+                    json.dumps([vars(a) for a in f.appearances]),
+                )
                 for f in families
             ],
         )
@@ -419,10 +512,14 @@ class Store:
             rows = []
             for chunk in _chunks(wanted, 500):
                 marks = ",".join("?" * len(chunk))
-                rows += self.conn.execute(f"SELECT * FROM quote_families WHERE id IN ({marks})", chunk).fetchall()
+                rows += self.conn.execute(
+                    f"SELECT * FROM quote_families WHERE id IN ({marks})", chunk
+                ).fetchall()
         return [
             QuoteFamily(
-                id=r["id"], speaker=r["speaker"], text=r["text"],
+                id=r["id"],
+                speaker=r["speaker"],
+                text=r["text"],
                 first_seen=FirstSeen(article=r["first_article"], published=r["first_published"]),
                 appearances=[QuoteAppearance(**a) for a in json.loads(r["appearances"])],
             )
@@ -436,9 +533,16 @@ class Store:
             'INSERT OR REPLACE INTO events (id, storyline, title, start, "end", summary, timeline, coverage, '
             "independent_sources, dirty) VALUES (?,?,?,?,?,?,?,?,?,?)",
             (
-                event.id, event.storyline, event.title, event.start, event.end,
-                json.dumps([vars(s) for s in event.summary]), json.dumps([vars(t) for t in event.timeline]),
-                json.dumps([vars(c) for c in event.coverage]), event.independent_sources, int(dirty),
+                event.id,
+                event.storyline,
+                event.title,
+                event.start,
+                event.end,
+                json.dumps([vars(s) for s in event.summary]),
+                json.dumps([vars(t) for t in event.timeline]),
+                json.dumps([vars(c) for c in event.coverage]),
+                event.independent_sources,
+                int(dirty),
             ),
         )
 
@@ -449,15 +553,26 @@ class Store:
         return [r[0] for r in self.conn.execute("SELECT id FROM events WHERE dirty = 1 ORDER BY id")]
 
     def delete_empty_events(self) -> None:
-        self.conn.execute("DELETE FROM events WHERE id NOT IN (SELECT DISTINCT event FROM articles WHERE event IS NOT NULL)")
+        self.conn.execute(
+            "DELETE FROM events WHERE id NOT IN (SELECT DISTINCT event FROM articles WHERE event IS NOT NULL)"
+        )
 
     def _event(self, row: sqlite3.Row) -> Event:
-        ids = [r[0] for r in self.conn.execute(
-            "SELECT id FROM articles WHERE event = ? ORDER BY published IS NULL, published, seq", (row["id"],)
-        )]
+        ids = [
+            r[0]
+            for r in self.conn.execute(
+                "SELECT id FROM articles WHERE event = ? ORDER BY published IS NULL, published, seq",
+                (row["id"],),
+            )
+        ]
         return Event(
-            id=row["id"], title=row["title"], articles=ids, storyline=row["storyline"], start=row["start"],
-            end=row["end"], summary=[SummarySentence(**s) for s in json.loads(row["summary"])],
+            id=row["id"],
+            title=row["title"],
+            articles=ids,
+            storyline=row["storyline"],
+            start=row["start"],
+            end=row["end"],
+            summary=[SummarySentence(**s) for s in json.loads(row["summary"])],
             timeline=[TimelineEntry(**t) for t in json.loads(row["timeline"])],
             coverage=[OutletCoverage(**c) for c in json.loads(row["coverage"])],
             independent_sources=row["independent_sources"],
@@ -480,9 +595,13 @@ class Store:
             'INSERT OR REPLACE INTO storylines (id, title, start, "end", summary, timeline, dirty) '
             "VALUES (?,?,?,?,?,?,?)",
             (
-                storyline.id, storyline.title, storyline.start, storyline.end,
+                storyline.id,
+                storyline.title,
+                storyline.start,
+                storyline.end,
                 json.dumps([vars(s) for s in storyline.summary]),
-                json.dumps([vars(t) for t in storyline.timeline]), int(dirty),
+                json.dumps([vars(t) for t in storyline.timeline]),
+                int(dirty),
             ),
         )
 
@@ -491,20 +610,32 @@ class Store:
         if not keep_ids:
             self.conn.execute("DELETE FROM storylines")
             return
-        self.conn.execute(f"DELETE FROM storylines WHERE id NOT IN ({','.join('?' * len(keep_ids))})", keep_ids)
+        self.conn.execute(
+            f"DELETE FROM storylines WHERE id NOT IN ({','.join('?' * len(keep_ids))})", keep_ids
+        )
 
     def storylines(self) -> list[Storyline]:
         rows = self.conn.execute('SELECT * FROM storylines ORDER BY "end" IS NULL, "end" DESC, id').fetchall()
         out = []
         for row in rows:
-            events = [r[0] for r in self.conn.execute(
-                'SELECT id FROM events WHERE storyline = ? ORDER BY start IS NULL, start, id', (row["id"],)
-            )]
-            out.append(Storyline(
-                id=row["id"], title=row["title"], events=events, start=row["start"], end=row["end"],
-                summary=[SummarySentence(**s) for s in json.loads(row["summary"])],
-                timeline=[TimelineEntry(**t) for t in json.loads(row["timeline"])],
-            ))
+            events = [
+                r[0]
+                for r in self.conn.execute(
+                    "SELECT id FROM events WHERE storyline = ? ORDER BY start IS NULL, start, id",
+                    (row["id"],),
+                )
+            ]
+            out.append(
+                Storyline(
+                    id=row["id"],
+                    title=row["title"],
+                    events=events,
+                    start=row["start"],
+                    end=row["end"],
+                    summary=[SummarySentence(**s) for s in json.loads(row["summary"])],
+                    timeline=[TimelineEntry(**t) for t in json.loads(row["timeline"])],
+                )
+            )
         return out
 
     def storyline(self, storyline_id: str) -> Storyline | None:
