@@ -21,3 +21,4 @@ def test_polnear_dev_floor() -> None:
     assert scores["f1"] >= 0.85
     assert scores["exact_f1"] >= 0.80
     assert scores["speaker_accuracy"] >= 0.80
+    assert scores["resolved_speaker_accuracy"] >= 0.75

@@ -15,6 +15,15 @@ speaker words equal or sit inside the gold Source span's words (or the other way
 predicted person's surname appears in the Source or, when the Source is a pronoun or description,
 in the nearest earlier gold Source of the article that names someone (the annotation's stand-in for
 "the person it refers to"). ``speaker_span_accuracy`` counts the first condition only.
+
+That lenient ``speaker_accuracy`` credits a printed "he" equal to a gold "he"; the issue asks for
+resolved speakers, so ``resolved_speaker_accuracy`` (the target metric) requires the resolved person
+(``speaker_name``) to carry the surname of the person the gold Source refers to: the Source itself
+when it names someone, else the nearest earlier gold Source that names someone (an approximation:
+PolNeAR has no coreference links, so a "he" after two named sources can point at the wrong one).
+Unnamed descriptions ("a US official") count when the printed or resolved description matches the
+Source span or the resolved person matches that referent; "they", "we" and "I" (a group, the
+writer) also count as printed, and so does a pronoun with no named Source before it.
 """
 
 from __future__ import annotations
@@ -194,8 +203,10 @@ def load_polnear(folder: Path) -> tuple[list[Article], list[GoldQuote]]:
                 hi -= 1
             src = max(inside, key=lambda x: x[1] - x[0])[2]
             referent = None
-            if src and not names.split_name(src).name:
-                named = [t for o, t in sources if o < lo and names.split_name(t).name]
+            if src and (names.is_pronoun(src) or not names.split_name(src).name):
+                named = [
+                    t for o, t in sources if o < lo and not names.is_pronoun(t) and names.split_name(t).name
+                ]
                 referent = named[-1] if named else None
             gold.append(GoldQuote(base, lo, hi, src, referent))
     return articles, gold
@@ -230,20 +241,22 @@ def _resolved_ok(q: Quote, g: GoldQuote) -> bool:
     quote: the prediction's resolved person (``speaker_name``) must share its surname with the
     gold referent (the nearest earlier named gold Source). A named gold Source needs the same
     surname; an unnamed description ("a US official") keeps its description, so the printed or
-    resolved description matching the Source span counts, as does the referent's person; a
-    personal pronoun with no earlier named Source in the article can only match as printed.
+    resolved description matching the Source span counts, as does the referent's person. "they",
+    "we" and "I" (a group, or the writer) also count as printed; a pronoun with no earlier named
+    Source in the article can only match as printed.
     """
     if not g.source:
         return False
     src = g.source.strip()
     person = None
-    if names.split_name(src).name:
-        person = src
-    elif names.is_pronoun(src):
-        if src.lower() in ("he", "she", "i") or g.referent:
-            person = g.referent
+    if names.is_pronoun(src):
+        if src.lower() not in names.PERSONAL_PRONOUNS and _speaker_ok(q, g, strict=True):
+            return True  # "they", "we", "I": a group or the writer, which the annotation cannot name
+        person = g.referent
         if person is None:
             return _speaker_ok(q, g, strict=True)
+    elif names.split_name(src).name:
+        person = src
     else:
         if _speaker_ok(q, g, strict=True):
             return True

@@ -19,8 +19,8 @@ import difflib
 import re
 from collections import defaultdict
 
-from storyline.ids import stable_id
 from storyline.dates import publication_key
+from storyline.ids import stable_id
 from storyline.model import Article, FirstSeen, Quote, QuoteAppearance, QuoteFamily
 from storyline.settings import quotes as cfg
 from storyline.text.normalize import normalize_for_match, words

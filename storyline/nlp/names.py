@@ -45,7 +45,8 @@ _NOT_NAMES = frozenset(
         """
         the a an in on at but and or if when while after before as he she they we it this
         that monday tuesday wednesday thursday friday saturday sunday january february march
-        april may june july august september october november december mr mrs ms dr
+        april may june july august september october november december mr mrs ms dr why what
+        how where who which whose of for from to by with sorry
         """
     )
 )

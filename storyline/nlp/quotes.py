@@ -548,7 +548,8 @@ _NOT_SUBJECTS = frozenset(
         """
         the this that these those but and or so yet it its in on at if when while as since after
         before meanwhile however still now then also there here today yesterday tomorrow instead
-        what who why how where some many most all both each such
+        what who why how where some many most all both each such maybe perhaps nor more less any
+        every no none few
         """
     )
 )
@@ -574,7 +575,7 @@ def _sentence_subject(clause: str) -> str | None:
         return m3.group(1)
     # a surname alone ("Gorka also made the point")
     m4 = re.match(r"^([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+(?:also\s+|has\s+|had\s+)?[a-z]{3,}\b", s)
-    if m4 and m4.group(1).split()[0].lower() not in _NOT_SUBJECTS and not m4.group(1).endswith("ly"):
+    if m4 and m4.group(1).split()[0].lower() not in _NOT_SUBJECTS and not m4.group(1).endswith(("ly", "ing")):
         return m4.group(1)
     return None
 
@@ -766,8 +767,39 @@ class _Resolver:
     descriptions: list[tuple[int, str]] = field(default_factory=list)
     roles: dict[str, str] = field(default_factory=dict)  # name -> role seen in the article
     quoted: list[tuple[int, int]] = field(default_factory=list)  # spans whose names are not antecedents
+    pronoun_mentions: list[tuple[int, str]] = field(default_factory=list)  # resolved "he"/"she" speakers
 
     _mentions: list[tuple[int, str]] | None = None
+    _title_gender: dict[str, str] | None = None
+    _caps: list[tuple[int, str]] | None = None
+    _titled: list[tuple[int, str]] | None = None
+
+    def gender(self, name: str) -> str | None:
+        """"m", "f" or None: from the first name, else a gendered title printed before the surname."""
+        first = names.first_name(name)
+        if first in cfg.MALE_FIRST_NAMES:
+            return "m"
+        if first in cfg.FEMALE_FIRST_NAMES:
+            return "f"
+        if self._title_gender is None:
+            self._titled_people()
+        assert self._title_gender is not None
+        return self._title_gender.get(names.surname(name))
+
+    def _titled_people(self) -> list[tuple[int, str]]:
+        """("Mrs. Quillan", "Congresswoman Jane Doe") mentions outside quotes, as (offset, name);
+        fills the surname -> gender table on the way."""
+        if self._titled is None:
+            votes: dict[str, set[str]] = {}
+            self._titled = []
+            for m in _GENDER_TITLE.finditer(self.text):
+                word = m.group(1).lower()
+                g = "m" if word in cfg.MALE_TITLES or word + "." in cfg.MALE_TITLES else "f"
+                votes.setdefault(names.surname(m.group(2)), set()).add(g)
+                if not _inside(m.start(2), self.quoted):
+                    self._titled.append((m.start(2), m.group(2)))
+            self._title_gender = {k: next(iter(v)) for k, v in votes.items() if len(v) == 1}
+        return self._titled
 
     def mentions(self) -> list[tuple[int, str]]:
         """Full names and later surname-only mentions of them, with offsets (for pronouns)."""
@@ -791,7 +823,13 @@ class _Resolver:
         if ends:
             head = head[ends[-1] :]
         head = head.lstrip('\n "\u201c')
-        return "," not in head and len(head.split()) <= 3
+        if "," not in head and len(head.split()) <= 3:
+            return True
+        if cfg.PRONOUN_CUE_SUBJECT:
+            # "After struggling ..., Emanuel said he ...": a name followed by its reporting verb
+            m = _NAME_THEN_CUE.match(self.text, at)
+            return bool(m) and _clean_word(m.group(1)) in _CUES
+        return False
 
     def fullest(self, name: str, at: int) -> str:
         sur = names.surname(name)
@@ -807,16 +845,61 @@ class _Resolver:
         best = max(same, key=lambda n: (len(n.split()), len(n)))
         return best if len(best.split()) >= len(name.split()) else name
 
+    def _capitals(self) -> list[tuple[int, str]]:
+        """Capitalised words outside quotes as (offset, surname key), for surname-only mentions."""
+        if self._caps is None:
+            self._caps = [
+                (m.start(), names.surname(m.group()))
+                for m in re.finditer(r"\b[A-Z][\w\u00c0-\u024f'\u2019\-]+", self.text)
+                if not _inside(m.start(), self.quoted)
+            ]
+        return self._caps
+
+    def _pronoun_candidates(self, at: int) -> list[tuple[int, str, str | None]]:
+        """People mentioned before ``at``: full names, their surnames, and the speakers already
+        quoted with their later surname-only mentions ("Haines said ... He added" where the
+        article never printed Haines's first name)."""
+        found = {o: n for o, n in self.mentions() if o < at}
+        found.update((o, n) for o, n in self.pronoun_mentions if o < at)
+        if cfg.PRONOUN_TITLED_MENTIONS:
+            for o, n in self._titled_people():
+                if o < at and o not in found:
+                    found[o] = self.fullest(n, o)
+        if cfg.PRONOUN_SPEAKER_MENTIONS:
+            by_sur = {names.surname(n): n for o, n, _r in self.named_speakers if o < at}
+            for o, n, _r in self.named_speakers:
+                if o < at:
+                    found.setdefault(o, n)
+            if by_sur:
+                for o, key in self._capitals():
+                    if o >= at:
+                        break
+                    if key in by_sur and o not in found:
+                        found[o] = by_sur[key]
+        return [(o, found[o], self.roles.get(found[o])) for o in sorted(found)]
+
     def resolve(self, spk: str, at: int) -> tuple[str | None, str | None]:
         """(speaker_name, speaker_role) for the words ``spk`` at offset ``at``."""
+        if cfg.CLEAN_SPEAKER_SPANS:
+            spk = _speaker_core(spk)
         low = spk.strip().lower()
         if low in names.PERSONAL_PRONOUNS:
-            cands = [(o, n, self.roles.get(n)) for o, n in self.mentions() if o < at]
+            cands = self._pronoun_candidates(at)
             if not cands:
                 return None, None
+            want = "m" if low == "he" else "f"
+            cands = [c for c in cands if self.gender(c[1]) in (None, want)] or cands
             # the subject of this or a recent sentence first ("Rubio said he ..."), else the nearest
-            recent = [c for c in cands[-cfg.PRONOUN_WINDOW :] if self._is_subject(c[0])]
+            spoke = {o for o, _n, _r in self.named_speakers} | {o for o, _n in self.pronoun_mentions}
+            recent = [c for c in cands[-cfg.PRONOUN_WINDOW :] if self._is_subject(c[0]) or c[0] in spoke]
+            if not recent and cfg.PRONOUN_SPEAKER_REACH:
+                # "said Harvey, who backed Santorum, Rubio and Cruz" ... "he said": the person who
+                # spoke or led a sentence shortly before beats names in a relative clause
+                reach = at - cfg.PRONOUN_SPEAKER_REACH
+                recent = [c for c in cands if c[0] >= reach and (c[0] in spoke or self._is_subject(c[0]))]
             _, n, r = max(recent or cands, key=lambda c: c[0])
+            if cfg.PRONOUN_CHAIN:
+                self.pronoun_mentions.append((at, n))
             return n, r
         if names.is_pronoun(spk):
             return None, None
@@ -844,6 +927,71 @@ class _Resolver:
                     return d, None
         self.descriptions.append((at, desc))
         return desc, None
+
+
+_NAME_THEN_CUE = re.compile(
+    r"(?:[A-Z][\w\u00c0-\u024f'\u2019\-.]*\s+){0,3}?[A-Z][\w\u00c0-\u024f'\u2019\-]*\s+(?:also\s+)?([a-z]+)"
+)
+_PARTY_TAG = re.compile(r",?\s*\(?\b[DRI]-[A-Z][A-Za-z.\-]*\)?|\s*\([^()]{0,40}\)")
+_SPAN_FUNCTION_WORDS = frozenset(
+    word_list(
+        """
+        of for at with from to and the a an in on by de del der di da du van von bin al el la le who
+        whose which that s 's
+        """
+    )
+)
+
+
+def _speaker_core(spk: str) -> str:
+    """The words of a speaker span that name the speaker.
+
+    The span finders sometimes return a clause ("Clinton celebrated in Florida with supporters",
+    "He dismissed critique of his performance") or a name with a party tag ("Sen. Chris Murphy
+    (D-Conn.)"); resolving the whole span would make a person of "Florida" or of the clause. A
+    span with a lower-case word that is neither a title nor a function word is cut to the subject
+    it opens with; party tags and short parentheticals are dropped.
+    """
+    core = _PARTY_TAG.sub("", spk).strip()
+    if not core:
+        return spk
+    # "Lashing out, Trump", "Perhaps, he": the words after the last comma carry the speaker
+    tail = core.rsplit(",", 1)[1].strip() if "," in core else core
+    if m := re.match(r"(?:he|she|they|He|She|They)\b", tail):
+        return m.group()
+    toks = tail.split()
+    verbish = [
+        w
+        for w in toks
+        if w[:1].islower()
+        and _clean_word(w) not in _SPAN_FUNCTION_WORDS
+        and not names.is_title_word(w)
+        and _clean_word(w) not in cfg.SOURCE_NOUNS
+    ]
+    if not verbish:
+        return core  # a name, a role or an apposition: split_name reads those
+    subject = _sentence_subject(tail)
+    if (
+        subject
+        and subject in tail
+        and subject.split()[0].lower() not in _NOT_SUBJECTS
+        and (names.split_name(subject).name or names.is_unnamed_description(subject))
+    ):
+        return subject
+    # "Ohio Gov. John Kasich has also broadly", "Trump is": the name before the first verb-like word
+    prefix = " ".join(toks[: toks.index(verbish[0])])
+    parts = names.split_name(prefix) if prefix else None
+    if parts and parts.name and names.tidy(prefix).endswith(parts.name):
+        return names.tidy(prefix)
+    if m := re.search(r"\b(?:he|she)$", tail):
+        return m.group()  # "Maybe the window into his soul is what he"
+    return core
+
+
+_GENDER_TITLE = re.compile(
+    r"\b((?i:" + "|".join(sorted({re.escape(t.rstrip(".")) for t in cfg.MALE_TITLES | cfg.FEMALE_TITLES}, key=len,
+    reverse=True)) + r"))\.?\s+((?:[A-Z][\w\u00c0-\u024f'\u2019\-]+\s+){0,2}[A-Z][\w\u00c0-\u024f\-]+)"
+)
 
 
 def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
@@ -944,6 +1092,20 @@ def _cue_near(text: str, paras: list[tuple[int, int]], sp: _Span, with_according
     )
 
 
+def _title_case_lines(text: str) -> list[tuple[int, int]]:
+    """Headline-style lines ("Glenn Beck Blasts Drudge For ..."): their capitalised pairs are not
+    names (the name finder would make a person of "Beck Blasts Drudge")."""
+    out = []
+    for m in re.finditer(r"[^\n]+", text):
+        a, b = m.span()
+        long_words = [w for w in _WORD.findall(text, a, min(b, a + 300)) if len(w) >= 4]
+        if len(long_words) >= 3 and sum(w[0].isupper() for w in long_words) >= cfg.TITLE_CAPS_SHARE * len(
+            long_words
+        ):
+            out.append((a, b))
+    return out
+
+
 def _finish(art: Article, paras: list[tuple[int, int]], spans: list[_Span]) -> list[Quote]:
     text = art.text
     if cfg.PARTIAL_SENTENCE_SUBJECT:
@@ -978,7 +1140,10 @@ def _finish(art: Article, paras: list[tuple[int, int]], spans: list[_Span]) -> l
         if sp.speaker_text:
             last = sp
     quoted = [(sp.start, sp.end) for sp in spans]
-    full_names = [(o, n) for o, n in names.person_names(text) if not _inside(o, quoted)]
+    headlines = _title_case_lines(text) if cfg.SKIP_HEADLINE_NAMES else []
+    full_names = [
+        (o, n) for o, n in names.person_names(text) if not _inside(o, quoted) and not _inside(o, headlines)
+    ]
     resolver = _Resolver(text, full_names, roles=_article_roles(text, full_names), quoted=quoted)
     for sp in spans:
         if not sp.drop and sp.speaker_text and not sp.inherited:
