@@ -44,9 +44,7 @@ err = Console(stderr=True)
 
 DbOption = Annotated[
     Path | None,
-    typer.Option(
-        "--db", help="Database file (default: $STORYLINE_DB or ./storyline.db).", show_default=False
-    ),
+    typer.Option("--db", help="Database file (default: $STORYLINE_DB or ./storyline.db).", show_default=False),
 ]
 
 
@@ -108,9 +106,7 @@ def _short(text: str | None, width: int = 70) -> str:
 # -- ingest ----------------------------------------------------------------------------------------
 @app.command()
 def ingest(
-    paths: Annotated[
-        list[str] | None, typer.Argument(help="Files, directories, feed files, WARCs or URLs.")
-    ] = None,
+    paths: Annotated[list[str] | None, typer.Argument(help="Files, directories, feed files, WARCs or URLs.")] = None,
     urls: Annotated[Path | None, typer.Option("--urls", help="A file with one URL per line.")] = None,
     allow_private: Annotated[
         bool, typer.Option("--allow-private", help="Allow fetching from private and loopback addresses.")
@@ -126,14 +122,23 @@ def ingest(
         raise typer.Exit(2)
     started = time.perf_counter()
     with open_store(db, must_exist=False) as store, progress_bar(not quiet) as update:
-        report = ingest_sources(
-            store,
-            list(paths or []),
-            urls_file=str(urls) if urls else None,
-            allow_private=allow_private,
-            on_error=report_skipped,
-            progress=update,
-        )
+        try:
+            report = ingest_sources(
+                store,
+                list(paths or []),
+                urls_file=str(urls) if urls else None,
+                allow_private=allow_private,
+                on_error=report_skipped,
+                progress=update,
+            )
+        except KeyboardInterrupt:
+            # the open batch was rolled back; every committed batch is whole
+            err.print(
+                f"interrupted: {store.article_count()} articles stored, {len(store.pending_articles())} not yet "
+                "processed; run the same command again to resume",
+                soft_wrap=True,
+            )
+            raise typer.Exit(130) from None
     took = time.perf_counter() - started
     console.print(
         f"{report.read} read: {report.new} new, {report.revised} revised, {report.unchanged} unchanged, "
@@ -273,9 +278,7 @@ def _show_event(store: Store, event) -> None:
     if event.timeline:
         console.print("\n[bold]Timeline[/]")
         for entry in event.timeline:
-            console.print(
-                f"{entry.date}  {escape(_short(entry.text, 100))} [dim]{', '.join(entry.sources)}[/]"
-            )
+            console.print(f"{entry.date}  {escape(_short(entry.text, 100))} [dim]{', '.join(entry.sources)}[/]")
     table = Table(title="Articles", show_lines=False)
     for column in ("article", "outlet", "published", "title", "copy of", "opinion", "reused"):
         table.add_column(column, overflow="fold")
@@ -314,16 +317,12 @@ def _show_event(store: Store, event) -> None:
         console.print("\n[bold]Quotes[/]")
         for q in quotes:
             who = q.speaker_name or q.speaker_text or "?"
-            console.print(
-                f"“{escape(_short(q.text, 90))}” — {escape(who)} [dim]({q.cue or ''}; {q.article})[/]"
-            )
+            console.print(f"“{escape(_short(q.text, 90))}” — {escape(who)} [dim]({q.cue or ''}; {q.article})[/]")
 
 
 def _show_storyline(store: Store, storyline) -> None:
     console.rule(f"[bold]{escape(storyline.title)}[/]")
-    console.print(
-        f"storyline {storyline.id} · {len(storyline.events)} events · {storyline.start} → {storyline.end}"
-    )
+    console.print(f"storyline {storyline.id} · {len(storyline.events)} events · {storyline.start} → {storyline.end}")
     for event_id in storyline.events:
         event = store.event(event_id)
         if event:
@@ -337,9 +336,7 @@ def _show_storyline(store: Store, storyline) -> None:
     if storyline.timeline:
         console.print("\n[bold]Timeline[/]")
         for entry in storyline.timeline:
-            console.print(
-                f"{entry.date}  {escape(_short(entry.text, 100))} [dim]{', '.join(entry.sources)}[/]"
-            )
+            console.print(f"{entry.date}  {escape(_short(entry.text, 100))} [dim]{', '.join(entry.sources)}[/]")
 
 
 def _show_article(store: Store, article) -> None:
@@ -374,9 +371,7 @@ def _show_article(store: Store, article) -> None:
 
 @app.command()
 def quotes(
-    speaker: Annotated[
-        str | None, typer.Option("--speaker", help="Speaker name or alias (case-insensitive).")
-    ] = None,
+    speaker: Annotated[str | None, typer.Option("--speaker", help="Speaker name or alias (case-insensitive).")] = None,
     story: Annotated[str | None, typer.Option("--story", help="Event or storyline id.")] = None,
     since: Annotated[
         str | None, typer.Option("--since", help="Only articles published on or after YYYY-MM-DD.")
@@ -421,14 +416,8 @@ def quotes(
                 continue
             if since_date and (not a.published or a.published[:10] < since_date):
                 continue
-            who = (
-                speakers[q.speaker].name
-                if q.speaker in speakers
-                else (q.speaker_name or q.speaker_text or "?")
-            )
-            table.add_row(
-                (a.published or "?")[:10], who, _short(q.text, 80), q.cue or "", a.outlet or "?", q.family
-            )
+            who = speakers[q.speaker].name if q.speaker in speakers else (q.speaker_name or q.speaker_text or "?")
+            table.add_row((a.published or "?")[:10], who, _short(q.text, 80), q.cue or "", a.outlet or "?", q.family)
             shown += 1
             if shown >= limit:
                 break
@@ -519,9 +508,7 @@ def search(
 @app.command()
 def export(
     fmt: Annotated[str, typer.Option("--format", "-f", help="json, jsonl or csv.")] = "json",
-    out: Annotated[
-        Path | None, typer.Option("--out", "-o", help="Write here instead of standard output.")
-    ] = None,
+    out: Annotated[Path | None, typer.Option("--out", "-o", help="Write here instead of standard output.")] = None,
     table: Annotated[str, typer.Option("--table", help="With csv: which table.")] = "articles",
     db: DbOption = None,
 ) -> None:
@@ -600,9 +587,7 @@ def new(
 @app.command()
 def report(
     item_id: Annotated[str | None, typer.Argument(metavar="[EVENT|STORYLINE]")] = None,
-    html: Annotated[Path, typer.Option("--html", help="The HTML file to write.")] = Path(
-        "storyline-report.html"
-    ),
+    html: Annotated[Path, typer.Option("--html", help="The HTML file to write.")] = Path("storyline-report.html"),
     db: DbOption = None,
 ) -> None:
     """Write one self-contained HTML report (summary, timeline chart, coverage matrix, quotes, opinion)."""
@@ -623,9 +608,7 @@ def report(
             raise typer.Exit(1)
         article_ids = [a for e in events for a in e.articles]
         articles = store.articles(article_ids)
-        page = render_report(
-            title, events, storylines, articles, store.quotes(articles=article_ids), store.speakers()
-        )
+        page = render_report(title, events, storylines, articles, store.quotes(articles=article_ids), store.speakers())
     html.write_text(page, encoding="utf-8")
     console.print(f"wrote {html} ({len(page) // 1024} KB)")
 
