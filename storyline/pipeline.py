@@ -207,7 +207,11 @@ def analyse_dirty(store: Store, *, progress: Progress = _silent) -> int:
         events = store.events(storyline=storyline_id)
         storyline.events = [e.id for e in events]
         articles = store.articles(a for e in events for a in e.articles)
-        analysed_storyline = analyze_storyline(storyline, events, articles)
+        if len(events) == 1:  # a one-event storyline reads as its event: no second analysis
+            storyline.summary, storyline.timeline = events[0].summary, events[0].timeline
+            analysed_storyline = storyline
+        else:
+            analysed_storyline = analyze_storyline(storyline, events, articles)
         analysed_storyline.title = _storyline_title(events, articles)
         analysed_storyline.start, analysed_storyline.end = _date_span(articles)
         with store.transaction():

@@ -614,32 +614,31 @@ class Store:
             f"DELETE FROM storylines WHERE id NOT IN ({','.join('?' * len(keep_ids))})", keep_ids
         )
 
-    def storylines(self) -> list[Storyline]:
-        rows = self.conn.execute('SELECT * FROM storylines ORDER BY "end" IS NULL, "end" DESC, id').fetchall()
-        out = []
-        for row in rows:
-            events = [
-                r[0]
-                for r in self.conn.execute(
-                    "SELECT id FROM events WHERE storyline = ? ORDER BY start IS NULL, start, id",
-                    (row["id"],),
-                )
-            ]
-            out.append(
-                Storyline(
-                    id=row["id"],
-                    title=row["title"],
-                    events=events,
-                    start=row["start"],
-                    end=row["end"],
-                    summary=[SummarySentence(**s) for s in json.loads(row["summary"])],
-                    timeline=[TimelineEntry(**t) for t in json.loads(row["timeline"])],
-                )
+    def _storyline(self, row: sqlite3.Row) -> Storyline:
+        events = [
+            r[0]
+            for r in self.conn.execute(
+                "SELECT id FROM events WHERE storyline = ? ORDER BY start IS NULL, start, id", (row["id"],)
             )
-        return out
+        ]
+        return Storyline(
+            id=row["id"],
+            title=row["title"],
+            events=events,
+            start=row["start"],
+            end=row["end"],
+            summary=[SummarySentence(**s) for s in json.loads(row["summary"])],
+            timeline=[TimelineEntry(**t) for t in json.loads(row["timeline"])],
+        )
+
+    def storylines(self) -> list[Storyline]:
+        """Storylines, most recent activity first."""
+        rows = self.conn.execute('SELECT * FROM storylines ORDER BY "end" IS NULL, "end" DESC, id').fetchall()
+        return [self._storyline(r) for r in rows]
 
     def storyline(self, storyline_id: str) -> Storyline | None:
-        return next((s for s in self.storylines() if s.id == storyline_id), None)
+        row = self.conn.execute("SELECT * FROM storylines WHERE id = ?", (storyline_id,)).fetchone()
+        return self._storyline(row) if row else None
 
 
 def _chunks(items: list[str], size: int) -> Iterator[list[str]]:
