@@ -158,6 +158,17 @@ def split_lead(text: str, lead_words: int) -> tuple[str, str]:
     return text, ""
 
 
+def _scale_cjk(counts: dict[str, float], factor: float) -> None:
+    """Multiply the CJK character bigrams of ``counts`` by ``factor`` in place (0 drops them)."""
+    if factor == 1.0:
+        return
+    for term in [t for t in counts if _CJK.match(t)]:
+        if factor == 0.0:
+            del counts[term]
+        else:
+            counts[term] *= factor
+
+
 def article_features(article: Article) -> ArticleFeatures:
     """The three count vectors and the date of one article (pure; no corpus statistics)."""
     title = fold_punctuation(article.title or "")
@@ -173,6 +184,9 @@ def article_features(article: Article) -> ArticleFeatures:
     title_counts: dict[str, float] = dict(lead_c)
     for t, c in title_c.items():
         title_counts[t] = title_counts.get(t, 0.0) + 2.0 * c
+    if _CJK.search(body) or _CJK.search(title):  # CJK text: re-weight its character bigrams
+        _scale_cjk(text, settings.CJK_BIGRAM_WEIGHT["text"])
+        _scale_cjk(title_counts, settings.CJK_BIGRAM_WEIGHT["title"])
     ents = entities(title + "\n" + body)
     ents.update(gloss_names)
     for key in entities(title):

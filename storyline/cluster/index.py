@@ -26,6 +26,10 @@ from storyline.settings import cluster as settings
 
 Kind = Literal["ev", "sl"]
 SPACES = ("text", "title", "ents")
+# Extra per-cluster vectors that are not centroids of an article space: "recent" is a decayed sum of
+# the title+lead vectors of the cluster's latest articles (see OnlineClusterer._add). Packed after
+# SPACES; blobs written before it existed unpack with it empty.
+EXTRA = ("recent",)
 
 
 @dataclass(slots=True)
@@ -82,7 +86,7 @@ class Cluster:
         """The centroids as one blob: per space a uint32 count and float64 norm, then the int32 id and
         float32 weight arrays (the norm stays double so a reloaded state scores exactly alike)."""
         parts = []
-        for space in SPACES:
+        for space in SPACES + EXTRA:
             c = self.centroids.get(space) or Centroid.empty()
             parts.append(struct.pack("<Id", len(c.ids), c.norm))
             parts.append(c.ids.tobytes())
@@ -91,7 +95,9 @@ class Cluster:
 
     def unpack(self, blob: bytes) -> None:
         pos = 0
-        for space in SPACES:
+        for space in SPACES + EXTRA:
+            if pos >= len(blob):
+                break
             n, norm = struct.unpack_from("<Id", blob, pos)
             pos += 12
             ids = array("i")

@@ -9,11 +9,13 @@ Method (after Miranda et al. 2018, "Multilingual Clustering of Streaming News"):
    of its centroid; the article's heaviest terms look up the newest clusters under each and the
    best-overlapping ``CANDIDATES`` are scored. Nothing else in the state is read.
 3. The similarity of article and cluster is a logistic model over the per-space cosines to the
-   cluster centroids, their text x entity product and log(cluster size) (weights learned on the
-   mmds development set by :func:`storyline.evaluate.clustering.fit_model`, stored in
-   ``storyline.settings.cluster``; the size weight is negative, so a big cluster needs a closer
-   match), multiplied by a time decay on the gap between the article's date and the cluster's date
-   range. Without a date on either side the decay is 1: undated articles cluster on content alone.
+   cluster centroids, the title+lead cosine to the cluster's latest articles (a decayed sum, so a
+   story that has moved on is matched by where it is now), their text x entity product and
+   log(cluster size) (weights learned on the mmds development set by
+   :func:`storyline.evaluate.clustering.fit_model`, stored in ``storyline.settings.cluster``; the
+   size weight is negative, so a big cluster needs a closer match), multiplied by a time decay on
+   the gap between the article's date and the cluster's date range. Without a date on either side
+   the decay is 1: undated articles cluster on content alone.
 4. The article joins the most probable cluster if that probability reaches
    ``NEW_CLUSTER_THRESHOLD``; otherwise it opens a new cluster. The cluster's centroids become the
    sum of its article vectors (pruned to their heaviest terms), and it is re-indexed.
@@ -37,8 +39,8 @@ from operator import itemgetter
 
 from storyline.cluster.features import ArticleFeatures, article_features
 from storyline.cluster.index import SPACES, Centroid, Cluster, ClusterIndex, Kind, MemoryIndex
-from storyline.ids import stable_id
 from storyline.dates import publication_key
+from storyline.ids import stable_id
 from storyline.model import Article
 from storyline.settings import cluster as settings
 
@@ -150,10 +152,13 @@ class OnlineClusterer:
 
     @staticmethod
     def cosines(vecs: dict[str, dict[int, float]], cluster: Cluster) -> dict[str, float]:
+        """Every feature the similarity model may use (settings.FEATURES picks and orders them)."""
         out = {}
         for space in SPACES:
             c = cluster.centroids.get(space)
             out[space] = c.dot(vecs[space]) / c.norm if c is not None and c.norm > 0 else 0.0
+        c = cluster.centroids.get("recent")
+        out["recent"] = c.dot(vecs["title"]) / c.norm if c is not None and c.norm > 0 else out["title"]
         out["text_x_ents"] = out["text"] * out["ents"]
         out["log_size"] = math.log(cluster.size) if cluster.size > 0 else 0.0
         return out
@@ -176,6 +181,13 @@ class OnlineClusterer:
             for k, w in vecs[space].items():
                 merged[k] = merged.get(k, 0.0) + w
             cluster.centroids[space] = Centroid.from_dict(merged, settings.CENTROID_TERMS[space])
+        if cluster.kind == "ev":
+            c = cluster.centroids.get("recent")
+            decay = settings.RECENT_DECAY
+            recent = {k: w * decay for k, w in zip(c.ids, c.weights, strict=True)} if c is not None else {}
+            for k, w in vecs["title"].items():
+                recent[k] = recent.get(k, 0.0) + w
+            cluster.centroids["recent"] = Centroid.from_dict(recent, settings.CENTROID_TERMS["title"])
         cluster.size += 1
         if day is not None:
             cluster.first_day = day if cluster.first_day is None else min(cluster.first_day, day)

@@ -19,8 +19,9 @@ Formats read by path at run time (nothing from the datasets is copied into the p
 articles in order against the *gold* clusters, and for each article take its cosines to every
 retrieved candidate cluster, labelled 1 for its gold cluster and 0 for the others.
 :func:`cross_validate` fits the model and the new-cluster threshold on k-1 folds of the gold
-labels and scores the clustering of the held-out fold, so the reported number is not a training
-score.
+labels and scores the held-out fold's articles as clustered within the whole stream (``--cv 5``;
+``--cv-protocol alone`` clusters the held-out fold by itself, which over-estimates), so the reported
+number is not a training score.
 """
 
 from __future__ import annotations
@@ -186,10 +187,11 @@ def evaluate(data: Path, format: str = "mmds", model: Model | None = None, cv_fo
     return out
 
 
-def _fold_of(label: str, folds: int) -> int:
+def _fold_of(label: str, folds: int, salt: str = "") -> int:
+    """A label's fold: a hash, so folds are fixed across runs (``salt`` draws another split)."""
     import hashlib
 
-    return int(hashlib.sha1(label.encode()).hexdigest(), 16) % folds
+    return int(hashlib.sha1((salt + label).encode()).hexdigest(), 16) % folds
 
 
 def training_pairs(articles: Sequence[Article], gold: dict[str, str]) -> tuple[list[list[float]], list[int]]:
@@ -216,13 +218,13 @@ def training_pairs(articles: Sequence[Article], gold: dict[str, str]) -> tuple[l
 
 
 def fit_model(articles: Sequence[Article], gold: dict[str, str], thresholds: Iterable[float] | None = None,
-              c: float = 1.0) -> tuple[Model, dict[str, float]]:
+              c: float | None = None) -> tuple[Model, dict[str, float]]:
     """A logistic model over the per-space cosines, then the threshold that maximises the mean of
     B-cubed and pairwise F1 of the clustering of ``articles`` (scikit-learn is used only here)."""
     from sklearn.linear_model import LogisticRegression
 
     rows, targets = training_pairs(articles, gold)
-    lr = LogisticRegression(C=c, class_weight="balanced", max_iter=1000)
+    lr = LogisticRegression(C=settings.FIT_C if c is None else c, class_weight="balanced", max_iter=1000)
     lr.fit(rows, targets)
     features = tuple(settings.FEATURES)
     base = Model(weights=tuple(float(w) for w in lr.coef_[0]), bias=float(lr.intercept_[0]),
@@ -281,7 +283,7 @@ def scores_within(gold: dict[str, str], pred: dict[str, str], subset: set[str]) 
 
 
 def cross_validate(articles: Sequence[Article], gold: dict[str, str], folds: int = 5,
-                   protocol: str = "stream") -> dict[str, float]:
+                   protocol: str = "stream", salt: str = "") -> dict[str, float]:
     """Mean held-out scores: fit the model and threshold on the gold labels of k-1 label folds, and
     score the k-th fold's articles.
 
@@ -293,8 +295,8 @@ def cross_validate(articles: Sequence[Article], gold: dict[str, str], folds: int
     """
     totals: dict[str, float] = defaultdict(float)
     for k in range(folds):
-        train = [a for a in articles if _fold_of(gold[a.id], folds) != k]
-        test = [a for a in articles if _fold_of(gold[a.id], folds) == k]
+        train = [a for a in articles if _fold_of(gold[a.id], folds, salt) != k]
+        test = [a for a in articles if _fold_of(gold[a.id], folds, salt) == k]
         if not train or not test:
             continue
         model, _ = fit_model(train, gold)
