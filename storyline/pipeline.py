@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from storyline.analyze.event import analyze_event, analyze_storyline
 from storyline.analyze.framing import score_opinion
 from storyline.cluster import OnlineClusterer, group_title, sort_key
+from storyline.dates import known_publication_date
 from storyline.dedup.copies import CopyFinder
 from storyline.errors import InputError
 from storyline.ingest import iter_sources
@@ -220,7 +221,8 @@ def analyse_dirty(store: Store, *, progress: Progress = _silent) -> int:
 
 
 def _date_span(articles: list[Article]) -> tuple[str | None, str | None]:
-    dates = sorted(a.published for a in articles if a.published)
+    """First and last publication dates the articles state (file times are not publication dates)."""
+    dates = sorted(d for d in map(known_publication_date, articles) if d)
     return (dates[0], dates[-1]) if dates else (None, None)
 
 

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from storyline.cluster.crosslingual import gloss_run
+from storyline.dates import known_publication_date
 from storyline.model import Article
 from storyline.settings import cluster as settings
 from storyline.text.normalize import fold_punctuation
@@ -192,5 +193,5 @@ def article_features(article: Article) -> ArticleFeatures:
     for key in entities(title):
         ents[key] += 1  # names in the headline count once more
     return ArticleFeatures(
-        text=text, title=title_counts, ents=dict(ents), day=parse_day(article.published)
+        text=text, title=title_counts, ents=dict(ents), day=parse_day(known_publication_date(article))
     )
