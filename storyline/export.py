@@ -183,20 +183,20 @@ def export_document(store: Store) -> dict[str, Any]:
 
 
 def revision_records(store: Store, article: Article) -> list[dict[str, Any]]:
-    """Earlier printings of the article, each with what changed from it to the next printing."""
+    """Earlier printings of the article, each with the revision that replaced it and what changed."""
     earlier = store.revisions(article.id)
     records = []
     for i, rev in enumerate(earlier):
         if i + 1 < len(earlier):
             nxt = earlier[i + 1]
-            following = Article(
-                id=article.id, source=article.source, text=str(nxt["text"]), title=nxt["title"]
-            )
+            following = Article(id=article.id, source=article.source, text=str(nxt["text"]), title=nxt["title"])
+            replaced_by = int(nxt["revision"])
         else:
-            following = article
+            following, replaced_by = article, article.revision
         records.append(
             {
                 "revision": rev["revision"],
+                "replaced_by": replaced_by,
                 "title": rev["title"],
                 "published": rev["published"],
                 "updated": rev["updated"],

@@ -14,8 +14,8 @@ from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse
 from jinja2 import Environment
 
+from storyline.export import revision_records
 from storyline.model import Article, Event, Quote
-from storyline.revisions import describe_revision
 from storyline.settings import web as settings
 from storyline.store.sqlite import Store
 from storyline.web import queries, render
@@ -260,19 +260,6 @@ def family_page(family_id: str, request: Request, store: StoreDep) -> HTMLRespon
 
 
 # -- article ---------------------------------------------------------------------------------------
-def _revision_changes(store: Store, article: Article) -> list[dict[str, Any]]:
-    rows = store.revisions(article.id)
-    out = []
-    for i, row in enumerate(rows):
-        if i + 1 < len(rows):
-            nxt = rows[i + 1]
-            later = Article(id=article.id, source=article.source, text=str(nxt["text"]), title=nxt["title"])
-            to_revision = nxt["revision"]
-        else:
-            later, to_revision = article, article.revision
-        out.append({"from": row["revision"], "to": to_revision, "replaced_at": row["replaced_at"],
-                    "changes": describe_revision(row, later)})
-    return out
 
 
 @router.get("/articles/{article_id}", response_class=HTMLResponse)
@@ -299,7 +286,7 @@ def article_page(article_id: str, request: Request, store: StoreDep) -> HTMLResp
     return _render(
         request, "article.html", article=article, paragraphs=paragraphs, quotes=quotes, speakers=speakers,
         briefs=briefs, copies=copies, event=dict(event) if event else None,
-        revisions=_revision_changes(store, article),
+        revisions=revision_records(store, article),
         reused_count=sum(1 for p in passages if p.get("origin")),
     )
 
