@@ -7,8 +7,18 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
-from storyline.settings.quotes import NAME_PARTICLES, SOURCE_NOUNS, TITLE_WORDS, word_list
+from storyline.settings.quotes import (
+    FEMALE_FIRST_NAMES,
+    MALE_FIRST_NAMES,
+    NAME_PARTICLES,
+    ORGANISATION_HEADS,
+    PLACE_NAMES,
+    SOURCE_NOUNS,
+    TITLE_WORDS,
+    word_list,
+)
 from storyline.text.normalize import fold_punctuation
 
 PRONOUNS = frozenset({"he", "she", "they", "i", "we", "it", "you"})
@@ -46,7 +56,8 @@ _NOT_NAMES = frozenset(
         the a an in on at but and or if when while after before as he she they we it this
         that monday tuesday wednesday thursday friday saturday sunday january february march
         april may june july august september october november december mr mrs ms dr why what
-        how where who which whose of for from to by with sorry
+        how where who which whose of for from to by with sorry another one several some many other
+        these those both each every all most no two three four
         """
     )
 )
@@ -82,6 +93,7 @@ class SpeakerParts:
     name: str | None
     role: str | None
     description: str  # the span, tidied
+    org: str | None = None  # a capitalised run that names an organisation, not a person ("Harbor Post")
 
 
 def tidy(span: str) -> str:
@@ -157,23 +169,142 @@ def split_name(span: str) -> SpeakerParts:
     # a name is one or more capitalised words with at least one non-initial token
     if not name_toks or all(_INITIAL.match(t) for t in name_toks):
         return SpeakerParts(None, None, desc)
-    if toks[0].lower() in _DETERMINERS and i == 1 and len(name_toks) == 1:
-        # "the Democrat", "a Republican": a description, not a name
-        return SpeakerParts(None, None, desc)
     name = " ".join(name_toks)
+    if toks[0].lower() in _DETERMINERS and i == 1:
+        # "the Democrat", "a Republican", "The Harbor Post", "Another Quillan": a determiner right
+        # before a capitalised run makes a description or an institution, never a person's name
+        return SpeakerParts(None, None, desc, org=name if toks[0].lower() == "the" else None)
+    if is_organisation(name):
+        return SpeakerParts(None, None, desc, org=name)
     role_toks = toks[: len(toks) - len(name_toks)]
-    return SpeakerParts(name, _role_text(" ".join(role_toks)), desc)
+    return SpeakerParts(name, _role_text(" ".join(role_toks), before_name=True), desc)
 
 
-def _role_text(text: str) -> str | None:
-    """A role worth keeping: it must contain a title word ("NATO's" alone is no role)."""
+# Words that end a role read backwards from a name: pronouns, auxiliaries and clause words. A role
+# is a title-like noun phrase ("Borovian President", "Kremlin spokesman"), never a clause.
+_ROLE_STOP = frozenset(
+    word_list(
+        """
+        he she they i we it you his her their its our my your him them us me is are was were be been
+        being has have had do does did will would can could should may might must not also who whom
+        whose which that said says say told tells added adds according with by at in on from as than
+        when while after before during since if because but while about over into against
+        """
+    )
+)
+# Lower-case words allowed inside a role between title words ("Secretary of State", "ambassador to
+# NATO", "co-founder and chair").
+_ROLE_LINKS = frozenset(word_list("of to for and the 's"))
+
+
+def _role_word(tok: str) -> bool:
+    t = fold_punctuation(tok)
+    low = _POSSESSIVE.sub("", t.lower()).strip(".,")
+    return bool(low) and low not in _ROLE_STOP and low not in _DETERMINERS
+
+
+def _role_text(text: str, before_name: bool = False) -> str | None:
+    """A role worth keeping: a title-like noun phrase that contains a title word.
+
+    Before a name ("... talks with Borovian President Ilya Vostrov") the role is the run of
+    role words right before the name, cut at the first pronoun, verb or preposition read backwards
+    ("Borovian President"). An apposition ("head of the planning staff who has served ...") is cut at
+    a relative clause and at the first pronoun or auxiliary. "NATO's" alone is no role.
+    """
     text = tidy(re.split(r"\s(?:who|which|whose|that)\s", text)[0])
     toks = text.split()
-    while toks and toks[0].lower() in _DETERMINERS:
+    if before_name:
+        k = len(toks)
+        while k > 0 and _role_word(toks[k - 1]) and not toks[k - 1].endswith((",", ";", ":")):
+            k -= 1
+        toks = toks[k:]
+    else:
+        for k, t in enumerate(toks):
+            if not _role_word(t) and fold_punctuation(t).lower() not in _ROLE_LINKS:
+                toks = toks[:k]
+                break
+    while toks and (toks[0].lower() in _DETERMINERS or toks[0].lower() in _ROLE_LINKS):
         toks = toks[1:]
+    while toks and toks[-1].lower() in _ROLE_LINKS:
+        toks = toks[:-1]
     if not toks or not any(_is_title(t) for t in toks):
         return None
-    return " ".join(toks)
+    return " ".join(toks).strip(",;:")
+
+
+def is_organisation(name: str) -> bool:
+    """A capitalised speaker that is a publication, institution or state, not a person: "Harbor
+    Post", "Fennick Institute", "Norway". Only the last word decides, a place only when it is the
+    whole name, and a known first name makes a person ("Tom Ledger" is no newspaper)."""
+    toks = [fold_punctuation(t).lower().strip(".,") for t in tidy(name).split()]
+    toks = [_POSSESSIVE.sub("", t) for t in toks]
+    if toks and toks[0] in _DETERMINERS:
+        toks = toks[1:]
+    if not toks:
+        return False
+    if len(toks) == 1 and toks[0] in PLACE_NAMES:
+        return True
+    if toks[0] in MALE_FIRST_NAMES or toks[0] in FEMALE_FIRST_NAMES:
+        return False  # "Tom Ledger", "Emily Post": a first name makes a person
+    return toks[-1] in ORGANISATION_HEADS and all(t[:1].isalpha() for t in toks)
+
+
+@lru_cache(maxsize=65536)
+def organisation_name(span: str) -> str | None:
+    """The printed name of an organisation speaker ("The Harbor Post"), or None: a capitalised run
+    after an optional determiner that is an organisation or starts with "The" and is no person."""
+    desc = tidy(span)
+    toks = desc.split()
+    if not toks or not all(_CAP.match(fold_punctuation(t)) or _ACRONYM.match(t) for t in toks[1:] or toks):
+        return None
+    body = toks[1:] if toks[0].lower() in _DETERMINERS else toks
+    if not body or not all(t[:1].isupper() for t in body):
+        return None
+    if len(body) == 1 and body[0].lower() in SOURCE_NOUNS | ORGANISATION_HEADS - {"kremlin", "pentagon"}:
+        return None  # "The Ministry", "The Government": a description of an institution
+    if is_organisation(desc) or (toks[0].lower() == "the" and not any(_is_title(t) for t in body)):
+        return desc
+    return None
+
+
+@lru_cache(maxsize=65536)
+def roles_of(span: str) -> tuple[str, ...]:
+    """Every role a speaker span gives: the title before the name and the apposition after it
+    ("General Ada Marsh, head of the planning staff" -> ["General", "head of the planning staff"])."""
+    desc = tidy(span)
+    out: list[str] = []
+    pieces = [tidy(p) for p in desc.split(",") if tidy(p)]
+    for piece in pieces:
+        parts = split_name(piece)
+        if parts.name and parts.role:
+            out.append(parts.role)
+        elif not parts.name and len(pieces) > 1:
+            role = _role_text(piece)
+            if role:
+                out.append(role)
+    seen: set[str] = set()
+    return tuple(r for r in out if not (r.lower() in seen or seen.add(r.lower())))  # type: ignore[func-returns-value]
+
+
+@lru_cache(maxsize=65536)
+def alias_of(span: str) -> str:
+    """The words of a speaker span worth keeping as an alias: the name with the title printed before
+    it ("General Ada Marsh"), without an apposition after a comma ("..., head of the planning
+    staff", kept as a role instead)."""
+    desc = tidy(span)
+    if "," not in desc:
+        return desc
+    for piece in (tidy(p) for p in desc.split(",")):
+        parts = split_name(piece)
+        if parts.name:
+            return piece
+    return desc
+
+
+def proper_name(span: str) -> str | None:
+    """The name a speaker span ends in, a person's or an organisation's ("Harbor Post")."""
+    parts = split_name(span)
+    return parts.name or parts.org
 
 
 def is_unnamed_description(span: str) -> bool:

@@ -17,6 +17,15 @@ Spans that are not speech are dropped: titles (title-cased, or after "book", "he
 short unattributed fragments (scare quotes). A multi-paragraph quote gives one Quote per
 paragraph (each is one contiguous span, as the contract requires), all with the same speaker; a
 quote split by its cue (`"A," he said, "B."`) gives two Quotes with the same speaker.
+
+Skipped articles get no quotes: non-English ones (the patterns and word lists are English) and
+those whose text stage confidence is below ``QUOTE_MIN_CONFIDENCE`` (the text may be page
+furniture, where quotes would get invented speakers).
+
+Speaker words that name no person stay descriptions: unnamed sources ("another Quillan official",
+whose "the official" later points back to it, never to a person named inside its clause), and
+organisations (publications, institutions, states: "The Harbor Post", "Borovia"), which the
+speakers stage keeps apart from people.
 """
 
 from __future__ import annotations
@@ -385,7 +394,7 @@ def _attribute_after(s: str, final: bool = False) -> tuple[str, str] | None:
         if i > cfg.MAX_SPEAKER_WORDS + 2:
             # "Trump, the frontrunner who ... in the polls, said": a name, then a long apposition
             head = between.split(",", 1)[0]
-            if "," not in between or not names.split_name(head).name or len(head.split()) > 4:
+            if "," not in between or not names.proper_name(head) or len(head.split()) > 4:
                 return None
             cue, _ = _cue_text(tokens, i, s)
             return names.tidy(between), cue
@@ -401,7 +410,7 @@ def _attribute_after(s: str, final: bool = False) -> tuple[str, str] | None:
     if (
         m
         and _plausible_speaker(m.group("spk"))
-        and (names.is_pronoun(m.group("spk")) or names.split_name(m.group("spk")).name)
+        and (names.is_pronoun(m.group("spk")) or names.proper_name(m.group("spk")))
     ):
         return m.group("spk"), m.group("cue")
     return None
@@ -458,7 +467,8 @@ def _attribute_before(clause: str, require_intro: bool) -> tuple[str, str] | Non
         if require_intro and len(_WORD.findall(after)) > 8:
             return None
         cue, cend = _cue_text(tokens, i, clause)
-        spk = _speaker_before(clause[: tokens[i].start()])
+        # "An aide has been quoted as saying, "...": the passive frame is part of the cue
+        spk = _speaker_before(_QUOTED_AS.sub("", clause[: tokens[i].start()]))
         if spk:
             return spk, cue
         if i + 1 < len(tokens) and w not in _TOLD and tokens[i].group()[:1].isupper():
@@ -469,6 +479,11 @@ def _attribute_before(clause: str, require_intro: bool) -> tuple[str, str] | Non
         if require_intro:
             return None
     return None
+
+
+_QUOTED_AS = re.compile(
+    r"\s+(?:(?:has|have|had|was|were|is|are)\s+)?(?:been\s+|being\s+)?(?:quoted|cited|heard)\s+as\s*$"
+)
 
 
 def _speaker_before(text: str) -> str | None:
@@ -487,7 +502,7 @@ def _speaker_before(text: str) -> str | None:
         if k == 1:
             cand = _strip_adverbial(cand)
         if _plausible_speaker(cand.split(",")[0]) and len(cand.split()) <= cfg.MAX_SPEAKER_WORDS:
-            if k == 1 or names.split_name(cand).name or "," in cand:
+            if k == 1 or names.proper_name(cand) or "," in cand:
                 best = cand
         else:
             break
@@ -549,7 +564,7 @@ _NOT_SUBJECTS = frozenset(
         the this that these those but and or so yet it its in on at if when while as since after
         before meanwhile however still now then also there here today yesterday tomorrow instead
         what who why how where some many most all both each such maybe perhaps nor more less any
-        every no none few
+        every no none few another one several other two three
         """
     )
 )
@@ -656,7 +671,7 @@ def _attribute(text: str, paras: list[tuple[int, int]], spans: list[_Span]) -> N
                     label = tail
                 if (
                     0 < len(label.split()) <= 6
-                    and names.split_name(label.split(" and ")[-1]).name == label.split(" and ")[-1]
+                    and names.proper_name(label.split(" and ")[-1]) == label.split(" and ")[-1]
                 ):
                     found = (label, "")
                 elif cfg.COLON_SUBJECT:
@@ -729,6 +744,8 @@ def _parse_attribute(nlp: object, jobs: list[tuple[_Span, str, int, int, int]]) 
                     subj = [c for c in tok.head.children if c.dep_ == "nsubj"]
                 if not subj:
                     continue
+                if cfg.PARSE_CUE_GOVERNS and _reports_else(tok, qs, qe):
+                    continue  # `"the sticking point," as Borovia insists on control`: another clause
                 dist = min(abs(tok.idx - qs), abs(tok.idx - qe))
                 if best is None or dist < best[0]:
                     best = (dist, tok, subj[0])
@@ -757,6 +774,21 @@ def _parse_attribute(nlp: object, jobs: list[tuple[_Span, str, int, int, int]]) 
         sp.parse = False
 
 
+def _reports_else(verb: object, qs: int, qe: int) -> bool:
+    """A cue verb in a subordinate clause after the quote that has its own complement: `"the
+    sticking point," as Borovia insists on control` reports the control, not the quote (while `as
+    the manager said` with nothing after it does attribute the quote)."""
+    v = verb  # a spaCy Token
+    if v.dep_ not in ("advcl", "relcl") or v.idx < qe:  # type: ignore[attr-defined]
+        return False  # "As Quillan said last week, "..."": a cue before the quote introduces it
+    if any(qs <= t.idx < qe for t in v.subtree):  # type: ignore[attr-defined]
+        return False
+    kids = list(v.children)  # type: ignore[attr-defined]
+    subordinate = any(c.dep_ == "mark" for c in kids) or v.dep_ == "relcl"  # type: ignore[attr-defined]
+    complement = any(c.dep_ in ("dobj", "prep", "ccomp", "xcomp") and c.idx > v.idx for c in kids)  # type: ignore[attr-defined]
+    return subordinate and complement
+
+
 @dataclass
 class _Resolver:
     """In-article resolution of speaker words to the person or description they refer to."""
@@ -773,6 +805,7 @@ class _Resolver:
     _title_gender: dict[str, str] | None = None
     _caps: list[tuple[int, str]] | None = None
     _titled: list[tuple[int, str]] | None = None
+    _cue_subjects: list[tuple[int, str]] | None = None
 
     def gender(self, name: str) -> str | None:
         """"m", "f" or None: from the first name, else a gendered title printed before the surname."""
@@ -855,6 +888,26 @@ class _Resolver:
             ]
         return self._caps
 
+    def _cue_surnames(self) -> list[tuple[int, str]]:
+        """A lone capitalised word opening a sentence with a reporting verb ("Darrow said during his
+        campaign ..."): a person even when the article never prints the first name."""
+        if self._cue_subjects is None:
+            self._cue_subjects = []
+            for m in _CUE_SURNAME.finditer(self.text):
+                word, verb = m.group(1), m.group(2)
+                if (
+                    _clean_word(verb) in _CUES
+                    and word.lower() not in _NOT_SUBJECTS
+                    and not names.is_title_word(word)
+                    and not names.is_organisation(word)
+                    and not (word.endswith("s") and not word.endswith("ss"))  # "Officials said"
+                    and word.lower() not in cfg.SOURCE_NOUNS | names.PRONOUNS
+                    and not re.search(rf"\b{re.escape(word.lower())}\b", self.text)  # a common noun
+                    and not _inside(m.start(1), self.quoted)
+                ):
+                    self._cue_subjects.append((m.start(1), word))
+        return self._cue_subjects
+
     def _pronoun_candidates(self, at: int) -> list[tuple[int, str, str | None]]:
         """People mentioned before ``at``: full names, their surnames, and the speakers already
         quoted with their later surname-only mentions ("Haines said ... He added" where the
@@ -865,6 +918,11 @@ class _Resolver:
             for o, n in self._titled_people():
                 if o < at and o not in found:
                     found[o] = self.fullest(n, o)
+        if cfg.PRONOUN_CUE_SURNAMES:
+            for o, n in self._cue_surnames():
+                if o >= at:
+                    break
+                found.setdefault(o, self.fullest(n, o))
         if cfg.PRONOUN_SPEAKER_MENTIONS:
             by_sur = {names.surname(n): n for o, n, _r in self.named_speakers if o < at}
             for o, n, _r in self.named_speakers:
@@ -915,20 +973,50 @@ class _Resolver:
         head = names.head_noun(desc)
         # "the spokesman" (a lower-case role noun) points back; "the Kremlin" is an institution
         if names.is_definite(desc) and head and re.search(rf"\b{re.escape(head)}\b", desc):
-            # a person the article gave this role ("Kremlin spokesman Dmitry Peskov" ... "the spokesman")
-            for _o, n, r in reversed(self.named_speakers):
-                if r and head and head in r.lower():
-                    return n, r
-            for n, r in self.roles.items():
-                if head and head in r.lower():
-                    return n, r
-            for _o, d in reversed(self.descriptions):
-                if head and names.head_noun(d) == head:
-                    return d, None
+            found = self._antecedent(head, at)
+            if found is not None:
+                return found
         self.descriptions.append((at, desc))
         return desc, None
 
+    def _antecedent(self, head: str, at: int) -> tuple[str, str | None] | None:
+        """Who "the <head>" ("the spokesman", "the official") points back to: a person the
+        article gave this role ("Kremlin spokesman Dmitry Peskov"), an unnamed source already quoted,
+        or one the article introduced ("A Veltan official said President X is ..."). The nearest
+        before ``at`` wins: an unnamed source is never traded for a person named in its clause."""
+        cands: list[tuple[int, int, str, str | None]] = []  # (offset, priority, name, role)
+        for o, n, r in self.named_speakers:
+            if r and head in r.lower():
+                cands.append((o if o <= at else -1, 2, n, r))
+        for n, r in self.roles.items():
+            if head in r.lower():
+                offs = [o for o, m in self.full_names if m == n and o <= at]
+                cands.append((offs[-1] if offs else -1, 1, n, r))
+        for o, d in self.descriptions:
+            if names.head_noun(d) == head:
+                cands.append((o if o <= at else -1, 2, d, None))
+        if cfg.INDEFINITE_ANTECEDENTS and (head in cfg.SOURCE_NOUNS or names.is_title_word(head)):
+            # only people ("a senior Veltan official"), and no preposition inside the phrase
+            pat = re.compile(
+                r"\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+"
+                r"(?:(?!(?:the|of|for|to|in|on|at|with|and|or|by|from|as|that)\b)[\w\-.\u2019']+\s+){0,3}?"
+                + re.escape(head)
+                + r"\b"
+            )
+            for m in pat.finditer(self.text, 0, at):
+                if not _inside(m.start(), self.quoted):
+                    d = m.group()
+                    cands.append((m.start(), 0, d[0].lower() + d[1:], None))
+        if not cands:
+            return None
+        _o, _p, n, r = max(cands, key=lambda c: (c[0], c[1]))
+        return n, r
 
+
+_CUE_SURNAME = re.compile(
+    r"(?:^|(?<=[.!?]\s)|(?<=\n))([A-Z][\w\u00c0-\u024f'\u2019\-]+)\s+(?:also\s+|has\s+|had\s+|then\s+)?([a-z]+)",
+    re.MULTILINE,
+)
 _NAME_THEN_CUE = re.compile(
     r"(?:[A-Z][\w\u00c0-\u024f'\u2019\-.]*\s+){0,3}?[A-Z][\w\u00c0-\u024f'\u2019\-]*\s+(?:also\s+)?([a-z]+)"
 )
@@ -975,7 +1063,7 @@ def _speaker_core(spk: str) -> str:
         subject
         and subject in tail
         and subject.split()[0].lower() not in _NOT_SUBJECTS
-        and (names.split_name(subject).name or names.is_unnamed_description(subject))
+        and (names.proper_name(subject) or names.is_unnamed_description(subject))
     ):
         return subject
     # "Ohio Gov. John Kasich has also broadly", "Trump is": the name before the first verb-like word
@@ -1049,7 +1137,7 @@ def extract_quotes(articles: list[Article]) -> dict[str, list[Quote]]:
     prepared: list[tuple[Article, list[tuple[int, int]], list[_Span]]] = []
     jobs: list[tuple[_Span, str, int, int, int]] = []
     for art in articles:
-        if (art.language or "en") != "en":
+        if (art.language or "en") != "en" or art.confidence < cfg.QUOTE_MIN_CONFIDENCE:
             prepared.append((art, [], []))
             continue
         paras, spans = _article_spans(art)
@@ -1115,6 +1203,15 @@ def _finish(art: Article, paras: list[tuple[int, int]], spans: list[_Span]) -> l
             if sp.kind == "partial" and sp.speaker_text is None and not sp.drop:
                 lo, _hi = _sentence_of(text, paras, sp)
                 subject = _sentence_subject(text[lo : sp.open_at])
+                if (
+                    subject
+                    and " " not in subject
+                    and subject not in ("He", "She", "They")
+                    and not re.search(rf"[\w,;]\s+{re.escape(subject)}\b", text)
+                ):
+                    # "Territory remains ...": a lone capitalised word at a sentence start is a name
+                    # only if the article also capitalises it mid-sentence
+                    subject = None
                 if subject and _cue_near(text, paras, sp, True):
                     sp.speaker_text = subject
     # bare quote paragraphs inherit from the paragraph before; runs share their first cue

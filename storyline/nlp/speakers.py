@@ -9,6 +9,9 @@ Identity rules:
   Mark Rutte) share it. A surname alone ("Rutte" in an article that never gives the first name)
   joins the one person in the corpus with that surname; when the corpus knows two (John and Jane
   Smith) it stays its own speaker: sharing a surname is not evidence.
+- an organisation speaking (a publication, an institution, a state: "The Harbor Post",
+  "Borovia") is a name but not a person: one id per organisation name, in its own id space, so
+  it never merges with a person (no "Harbor Post" person is invented from it).
 - an unnamed source ("a US official") gets an id per description *per article*: "a US official"
   in two articles may well be two people, and merging them would invent a prolific source; within
   an article "a US official" and "the official" were already tied by the quote stage. Unnamed
@@ -137,10 +140,15 @@ def resolve_speakers(quotes: list[Quote], articles: dict[str, Article]) -> list[
         person = persons.setdefault(key, _Person(key))
         person.names[q.speaker_name or ""] += 1
         if q.speaker_text and not names.is_pronoun(q.speaker_text):
-            person.aliases.add(names.tidy(q.speaker_text))
+            # the name as printed with its title ("General X"), not a long apposition after a comma
+            person.aliases.add(names.alias_of(q.speaker_text))
         q.speaker = stable_id("s", key)
+        date = _date(articles.get(q.article))
         if q.speaker_role:
-            _add_role(person, q.speaker_role, _date(articles.get(q.article)))
+            _add_role(person, q.speaker_role, date)
+        if q.speaker_text and not names.is_pronoun(q.speaker_text):
+            for role in names.roles_of(q.speaker_text):  # "General X, head of the staff": both roles
+                _add_role(person, role, date)
     # who held which role when: (org, head) -> sorted [(date, person key)]
     holders: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
     for person in persons.values():
@@ -154,8 +162,20 @@ def resolve_speakers(quotes: list[Quote], articles: dict[str, Article]) -> list[
     for org, head in holders:
         orgs_by_head[head].add(org)
     unnamed: dict[str, Speaker] = {}
+    orgs: dict[str, Speaker] = {}
     for q in quotes:
         if q.speaker or not q.speaker_name:
+            continue
+        org = names.organisation_name(q.speaker_name)
+        if org:
+            # a publication, institution or state ("The Harbor Post", "Borovia"): a name, so one
+            # speaker across the corpus, but its own id space, never merged with a person
+            okey = re.sub(r"^the\s+", "", fold_punctuation(org).lower())
+            sid = stable_id("s", "org", okey)
+            q.speaker = sid
+            sp = orgs.setdefault(sid, Speaker(id=sid, name=org, aliases=[], roles=[], named=True))
+            if org != sp.name and org not in sp.aliases:
+                sp.aliases.append(org)
             continue
         art = articles.get(q.article)
         holder = _role_holder(q.speaker_name, art, holders, orgs_by_head)
@@ -164,12 +184,16 @@ def resolve_speakers(quotes: list[Quote], articles: dict[str, Article]) -> list[
             # evidence can move the quote to another holder; the Speaker carries the person's name
             q.speaker = stable_id("s", holder)
             continue
-        desc = names.tidy(q.speaker_name)
+        desc = _lower_determiner(names.tidy(q.speaker_name))
         sid = stable_id("s", "unnamed", q.article, desc.lower())
         q.speaker = sid
         if sid not in unnamed:
             unnamed[sid] = Speaker(id=sid, name=desc, aliases=[], roles=[], named=False)
-        if q.speaker_text and q.speaker_text != desc and q.speaker_text not in unnamed[sid].aliases:
+        if (
+            q.speaker_text
+            and q.speaker_text.lower() != desc.lower()
+            and q.speaker_text not in unnamed[sid].aliases
+        ):
             unnamed[sid].aliases.append(q.speaker_text)
     out: list[Speaker] = []
     for person in persons.values():
@@ -190,8 +214,17 @@ def resolve_speakers(quotes: list[Quote], articles: dict[str, Article]) -> list[
             )
         )
     out.extend(unnamed.values())
+    out.extend(orgs.values())
     out.sort(key=lambda s: s.id)
     return out
+
+
+def _lower_determiner(desc: str) -> str:
+    """"A Veltan official" printed at a sentence start is "a Veltan official" mid-sentence."""
+    first, _, rest = desc.partition(" ")
+    if rest and first in ("A", "An", "Another", "One", "The", "Two", "Three", "Several", "Some"):
+        return f"{first.lower()} {rest}"
+    return desc
 
 
 def _add_role(person: _Person, role: str, date: str | None) -> None:

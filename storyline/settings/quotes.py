@@ -271,3 +271,66 @@ PRONOUN_TITLED_MENTIONS = True
 # 0.860, on 0.865.
 PRONOUN_CUE_SUBJECT = True
 
+
+# Quotes are not extracted from articles whose text stage confidence (Article.confidence, see
+# storyline/text/quality.py) is below this: the text may be page furniture or a fallback dump of
+# all visible text, and quotes found there get invented speakers. The text stage gives a clean
+# article of 150+ words 1.0 and multiplies penalties: a 40-word stub 0.56, a cookie banner 0.6,
+# input truncated at the size cap 0.5, an HTML fallback to all visible text 0.4. 0.3 keeps every
+# article with one penalty (and the stub with a banner, 0.34) and drops only stacked ones (a
+# fallback on a short page, a truncated page behind a paywall). PolNeAR articles carry the default
+# 1.0, so the PolNeAR scores do not move.
+QUOTE_MIN_CONFIDENCE = 0.3
+
+# Last words that make a capitalised speaker a publication or an institution, not a person ("The
+# Daily Ledger", "Harbor Post", "Fennick Institute"): such a speaker is an organisation. Only words
+# that are not common surnames: "Washington", "Green" or "House" would turn people into outlets.
+ORGANISATION_HEADS: frozenset[str] = frozenset(
+    word_list(
+        """
+        post times journal news tribune herald gazette magazine review daily weekly telegraph
+        guardian observer chronicle ledger courier bulletin dispatch express mirror star
+        examiner inquirer monitor reporter register standard record channel network radio
+        television tv agency ministry department institute institution university college
+        foundation council committee commission bureau administration government company
+        corporation group bank party court office service kremlin pentagon parliament senate
+        congress assembly army navy police alliance union center centre tank organisation
+        organization association federation league
+        """
+    )
+)
+
+# Countries, blocs and the capitals used for their governments: a speaker printed as one of these
+# ("Borovia insisted", "Moscow said") is a state speaking, never a person. General geography, not
+# read off any data set.
+PLACE_NAMES: frozenset[str] = frozenset(
+    word_list(
+        """
+        afghanistan albania algeria argentina armenia australia austria azerbaijan belarus belgium
+        bosnia brazil britain bulgaria canada chile china colombia croatia cuba cyprus czechia
+        denmark egypt estonia ethiopia europe finland france georgia germany greece hungary iceland
+        india indonesia iran iraq ireland israel italy japan jordan kazakhstan kenya korea kosovo
+        latvia lebanon libya lithuania luxembourg mexico moldova montenegro morocco netherlands
+        nigeria norway pakistan palestine poland portugal qatar romania russia serbia slovakia
+        slovenia somalia spain sudan sweden switzerland syria taiwan turkey ukraine venezuela
+        vietnam yemen america nato moscow kyiv kiev beijing brussels tehran london paris berlin
+        ankara tokyo warsaw minsk pyongyang seoul damascus baghdad riyadh cairo
+        """
+    )
+)
+
+# "the official" may point back to an unnamed source the article introduced outside any quote ("A
+# Veltan official said President X is ..."), not only to a quoted speaker or a person given that
+# role; the nearest antecedent before the cue wins. Without it the role words of the clause
+# ("official said President") made X the official.
+INDEFINITE_ANTECEDENTS = True
+
+# The parser path takes a cue verb's subject as the speaker only when the verb governs the quote
+# or is the sentence's main verb: a cue in an adverbial or relative clause beside the quote
+# (`"the sticking point," as Borovia insists on control`) reports something else.
+PARSE_CUE_GOVERNS = True
+
+# A lone capitalised word opening a sentence with a reporting verb ("Darrow said during his
+# campaign ...") is a pronoun antecedent even when the article never prints that person's first
+# name (otherwise "He has said ..." went to a full name printed earlier).
+PRONOUN_CUE_SURNAMES = True
