@@ -434,7 +434,7 @@ def speakers(db: DbOption = None, limit: Annotated[int, typer.Option("--limit", 
             table.add_column(column, overflow="fold")
         ranked = sorted(store.speakers(), key=lambda s: (-counts.get(s.id, 0), s.name))
         for s in ranked[:limit]:
-            name = s.name if s.named else f"[italic]{escape(s.name)}[/] (unnamed)"
+            name = escape(s.name) if s.kind == "person" else f"[italic]{escape(s.name)}[/] ({s.kind})"
             table.add_row(s.id, name, ", ".join(s.aliases), ", ".join(s.roles), str(counts.get(s.id, 0)))
         console.print(table)
 

@@ -107,6 +107,7 @@ def speaker_record(speaker: Speaker) -> dict[str, Any]:
         "roles": list(speaker.roles),
         "named": speaker.named,
         "role_history": [asdict(r) for r in speaker.role_history],
+        "kind": speaker.kind,
     }
 
 
@@ -117,8 +118,7 @@ def family_record(family: QuoteFamily) -> dict[str, Any]:
         "text": family.text,
         "first_seen": {"article": family.first_seen.article, "published": family.first_seen.published},
         "appearances": [
-            {"article": a.article, "quote": a.quote, "variant": a.variant, "diff": a.diff}
-            for a in family.appearances
+            {"article": a.article, "quote": a.quote, "variant": a.variant, "diff": a.diff} for a in family.appearances
         ],
     }
 
@@ -156,9 +156,7 @@ def storyline_record(storyline: Storyline) -> dict[str, Any]:
         "start": storyline.start,
         "end": storyline.end,
         "summary": [{"text": s.text, "sources": list(s.sources)} for s in storyline.summary],
-        "timeline": [
-            {"date": t.date, "text": t.text, "sources": list(t.sources)} for t in storyline.timeline
-        ],
+        "timeline": [{"date": t.date, "text": t.text, "sources": list(t.sources)} for t in storyline.timeline],
     }
 
 
@@ -207,9 +205,7 @@ def revision_records(store: Store, article: Article) -> list[dict[str, Any]]:
     return records
 
 
-def store_passages(
-    store: Store, articles: Iterable[Article] | None = None
-) -> dict[str, list[dict[str, Any]]]:
+def store_passages(store: Store, articles: Iterable[Article] | None = None) -> dict[str, list[dict[str, Any]]]:
     """Per article, its passages marked original (``origin`` null) or reused from an earlier article,
     read from the copies stage's passage index."""
     index = SqlitePassageIndex(store.conn)
@@ -245,9 +241,6 @@ def to_csv(document: dict[str, Any], table: str = "articles") -> str:
     writer.writeheader()
     for row in rows:
         writer.writerow(
-            {
-                k: json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict)) else v
-                for k, v in row.items()
-            }
+            {k: json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict)) else v for k, v in row.items()}
         )
     return out.getvalue()

@@ -14,6 +14,7 @@ DateSource = Literal["metadata", "text", "feed", "file"]
 QuoteKind = Literal["direct", "partial"]
 Variant = Literal["exact", "normalized", "altered"]
 CueClass = Literal["neutral", "loaded"]
+SpeakerKind = Literal["person", "organisation", "unnamed"]
 
 
 @dataclass
@@ -105,6 +106,7 @@ class Speaker:
     roles: list[str] = field(default_factory=list)
     named: bool = True
     role_history: list[RoleSpell] = field(default_factory=list)
+    kind: SpeakerKind = "person"  # an organisation speaking ("The Kremlin") or an unnamed source is not a person
 
 
 @dataclass

@@ -63,9 +63,7 @@ def test_changed_text_at_the_same_id_is_a_new_revision(tmp_path: Path) -> None:
     with Store(tmp_path / "s.db") as store:
         store.add_articles([_article("a1", "Dockworkers vote to strike.", title="Strike vote")])
         store.save_article_results(store.article("a1"))  # mark processed
-        result = store.add_articles(
-            [_article("a1", "Dockworkers vote to strike on Monday.", title="Strike set")]
-        )
+        result = store.add_articles([_article("a1", "Dockworkers vote to strike on Monday.", title="Strike set")])
         assert result.revised == ["a1"]
         current = store.article("a1")
         assert current.revision == 2 and current.title == "Strike set"
@@ -88,9 +86,7 @@ def test_full_text_search_ranks_title_matches_and_survives_odd_queries(tmp_path:
         store.add_articles(
             [
                 _article("a1", "The council met on Monday.", title="Ferry timetable cut"),
-                _article(
-                    "a2", "Ferry operators said the ferry timetable would change.", title="Council news"
-                ),
+                _article("a2", "Ferry operators said the ferry timetable would change.", title="Council news"),
                 _article("a3", "Nothing to see here.", title="Weather"),
             ]
         )
@@ -109,9 +105,7 @@ def test_fts_query_quotes_every_word() -> None:
 
 def test_quotes_events_and_storylines_round_trip(tmp_path: Path) -> None:
     with Store(tmp_path / "s.db") as store:
-        store.add_articles(
-            [_article("a1", '"We will not back down," said Mara Okafor.', published="2026-03-02")]
-        )
+        store.add_articles([_article("a1", '"We will not back down," said Mara Okafor.', published="2026-03-02")])
         article = store.article("a1")
         article.event = "ev-1"
         with store.transaction():
@@ -147,3 +141,18 @@ def test_quotes_events_and_storylines_round_trip(tmp_path: Path) -> None:
         assert store.storylines()[0].events == ["ev-1"]
         assert store.quotes(article="a1")[0].cue == "said"
         assert store.pending_articles() == []
+
+
+def test_speaker_kinds_round_trip_and_old_rows_get_a_kind(tmp_path: Path) -> None:
+    from storyline.model import Speaker
+
+    with Store(tmp_path / "s.db") as store:
+        with store.transaction():
+            store.replace_speakers(
+                [
+                    Speaker(id="s1", name="Mara Okafor", roles=["union leader"]),
+                    Speaker(id="s2", name="The Harbor Ledger", kind="organisation"),
+                    Speaker(id="s3", name="a senior official", named=False, kind="unnamed"),
+                ]
+            )
+        assert {s.id: s.kind for s in store.speakers()} == {"s1": "person", "s2": "organisation", "s3": "unnamed"}

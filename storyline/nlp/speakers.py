@@ -173,7 +173,9 @@ def resolve_speakers(quotes: list[Quote], articles: dict[str, Article]) -> list[
             okey = re.sub(r"^the\s+", "", fold_punctuation(org).lower())
             sid = stable_id("s", "org", okey)
             q.speaker = sid
-            sp = orgs.setdefault(sid, Speaker(id=sid, name=org, aliases=[], roles=[], named=True))
+            sp = orgs.setdefault(
+                sid, Speaker(id=sid, name=org, aliases=[], roles=[], named=True, kind="organisation")
+            )
             if org != sp.name and org not in sp.aliases:
                 sp.aliases.append(org)
             continue
@@ -188,7 +190,7 @@ def resolve_speakers(quotes: list[Quote], articles: dict[str, Article]) -> list[
         sid = stable_id("s", "unnamed", q.article, desc.lower())
         q.speaker = sid
         if sid not in unnamed:
-            unnamed[sid] = Speaker(id=sid, name=desc, aliases=[], roles=[], named=False)
+            unnamed[sid] = Speaker(id=sid, name=desc, aliases=[], roles=[], named=False, kind="unnamed")
         if (
             q.speaker_text
             and q.speaker_text.lower() != desc.lower()

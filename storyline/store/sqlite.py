@@ -278,9 +278,7 @@ class Store:
         )
 
     def article(self, article_id: str) -> Article | None:
-        row = self.conn.execute(
-            f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE id = ?", (article_id,)
-        ).fetchone()
+        row = self.conn.execute(f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE id = ?", (article_id,)).fetchone()
         return self._article(row) if row else None
 
     def articles(self, ids: Iterable[str] | None = None) -> list[Article]:
@@ -303,8 +301,7 @@ class Store:
         """Articles whose current revision has not been through the per-article stages yet,
         in the order the online stages want them: publication date (undated last), then ingest order."""
         rows = self.conn.execute(
-            f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE processed = 0 "
-            "ORDER BY published IS NULL, published, seq"
+            f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE processed = 0 ORDER BY published IS NULL, published, seq"
         ).fetchall()
         return [self._article(r) for r in rows]
 
@@ -364,9 +361,7 @@ class Store:
         ).fetchall()
         out = []
         for row in rows:
-            art = self.conn.execute(
-                f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE seq = ?", (row["seq"],)
-            ).fetchone()
+            art = self.conn.execute(f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE seq = ?", (row["seq"],)).fetchone()
             out.append((self._article(art), row["snip"]))
         return out
 
@@ -452,7 +447,7 @@ class Store:
     def replace_speakers(self, speakers: list[Speaker]) -> None:
         self.conn.execute("DELETE FROM speakers")
         self.conn.executemany(
-            "INSERT INTO speakers (id, name, aliases, roles, named, role_history) VALUES (?,?,?,?,?,?)",
+            "INSERT INTO speakers (id, name, aliases, roles, named, role_history, kind) VALUES (?,?,?,?,?,?,?)",
             [
                 (
                     s.id,
@@ -461,24 +456,27 @@ class Store:
                     json.dumps(s.roles),
                     int(s.named),
                     json.dumps([vars(r) for r in s.role_history]),
+                    s.kind,
                 )
                 for s in speakers
             ],
         )
 
+    @staticmethod
+    def _speaker(row: sqlite3.Row) -> Speaker:
+        return Speaker(
+            id=row["id"],
+            name=row["name"],
+            aliases=json.loads(row["aliases"]),
+            roles=json.loads(row["roles"]),
+            named=bool(row["named"]),
+            role_history=[RoleSpell(**x) for x in json.loads(row["role_history"])],
+            kind=row["kind"],
+        )
+
     def speakers(self) -> list[Speaker]:
         rows = self.conn.execute("SELECT * FROM speakers ORDER BY name").fetchall()
-        return [
-            Speaker(
-                id=r["id"],
-                name=r["name"],
-                aliases=json.loads(r["aliases"]),
-                roles=json.loads(r["roles"]),
-                named=bool(r["named"]),
-                role_history=[RoleSpell(**x) for x in json.loads(r["role_history"])],
-            )
-            for r in rows
-        ]
+        return [self._speaker(r) for r in rows]
 
     def speaker_quote_counts(self) -> dict[str, int]:
         rows = self.conn.execute(
@@ -512,9 +510,7 @@ class Store:
             rows = []
             for chunk in _chunks(wanted, 500):
                 marks = ",".join("?" * len(chunk))
-                rows += self.conn.execute(
-                    f"SELECT * FROM quote_families WHERE id IN ({marks})", chunk
-                ).fetchall()
+                rows += self.conn.execute(f"SELECT * FROM quote_families WHERE id IN ({marks})", chunk).fetchall()
         return [
             QuoteFamily(
                 id=r["id"],
@@ -610,9 +606,7 @@ class Store:
         if not keep_ids:
             self.conn.execute("DELETE FROM storylines")
             return
-        self.conn.execute(
-            f"DELETE FROM storylines WHERE id NOT IN ({','.join('?' * len(keep_ids))})", keep_ids
-        )
+        self.conn.execute(f"DELETE FROM storylines WHERE id NOT IN ({','.join('?' * len(keep_ids))})", keep_ids)
 
     def _storyline(self, row: sqlite3.Row) -> Storyline:
         events = [

@@ -18,7 +18,6 @@ from storyline.model import (
     Article,
     Event,
     Quote,
-    RoleSpell,
     Speaker,
     Storyline,
     SummarySentence,
@@ -425,11 +424,7 @@ def speakers_over_time(conn: sqlite3.Connection, event_ids: Sequence[str]) -> li
 
 
 # -- speakers, quotes, families ----------------------------------------------------------------------
-def _speaker(row: sqlite3.Row) -> Speaker:
-    return Speaker(
-        id=row["id"], name=row["name"], aliases=json.loads(row["aliases"]), roles=json.loads(row["roles"]),
-        named=bool(row["named"]), role_history=[RoleSpell(**x) for x in json.loads(row["role_history"])],
-    )
+_speaker = Store._speaker
 
 
 def speaker_by_id(conn: sqlite3.Connection, speaker_id: str) -> Speaker | None:
