@@ -738,7 +738,11 @@ def _print_metrics(title: str, metrics: dict[str, object]) -> None:
     table.add_column("metric")
     table.add_column("value", justify="right")
     for key, value in metrics.items():
-        table.add_row(key, f"{value:.4f}" if isinstance(value, float) else str(value))
+        if isinstance(value, float) and not (value.is_integer() and abs(value) > 1):
+            shown = f"{value:.4f}"
+        else:
+            shown = str(int(value)) if isinstance(value, float) else str(value)
+        table.add_row(key, shown)
     console.print(table)
 
 
