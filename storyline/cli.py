@@ -683,18 +683,19 @@ def _demo_summary(store: Store) -> None:
     for column in ("storyline", "event", "title", "articles", "sources", "dates"):
         table.add_column(column, overflow="fold")
     for storyline in store.storylines():
-        for event_id in storyline.events:
+        for position, event_id in enumerate(storyline.events):
             event = store.event(event_id)
             if event is None:
                 continue
             table.add_row(
-                _short(storyline.title, 36),
+                _short(storyline.title, 36) if position == 0 else "",
                 event.id,
                 _short(event.title, 56),
                 str(len(event.articles)),
                 str(event.independent_sources),
                 f"{(event.start or '?')[:10]} → {(event.end or '?')[:10]}",
             )
+        table.add_section()
     console.print(table)
     speakers = {s.id: s for s in store.speakers()}
     families = store.families()
