@@ -538,6 +538,11 @@ def _previous_subject(text: str, paras: list[tuple[int, int]], p: int, sp: _Span
     if not sentence or _MARK.search(sentence) or sentence[-1:] not in ".:":
         return None
     found = names.person_names(sentence)
+    if (not found or found[0][0] > 40) and cfg.SUBJECT_BEFORE_SURNAME:
+        # "Quill praised the mayor's record.": a surname alone opening the sentence
+        subject = _sentence_subject(sentence)
+        if subject and subject[:1].isupper() and subject not in ("He", "She", "They") and " " not in subject:
+            return subject, ""
     if not found or found[0][0] > 40:
         return None
     at, name = found[0]
@@ -568,6 +573,42 @@ _NOT_SUBJECTS = frozenset(
         """
     )
 )
+
+
+_LABEL = re.compile(
+    r"^\s*((?:[A-Z][A-Z'\u2019\-]+\.?\s+){0,2}[A-Z][A-Z'\u2019\-]{1,}|Q|A|[A-Z][a-z]+\s+[A-Z][a-z]+)\s*:\s+\S"
+)
+_NOT_LABELS = frozenset({"UPDATE", "VIDEO", "WATCH", "NOTE", "EDITOR", "BREAKING", "PHOTO", "READ", "SOURCE"})
+
+
+def _transcript_label(s: str) -> str | None:
+    """The speaker label a transcript line opens with ("HARLOW:", "Ada Quill:", "Q:"/"A:"), or None.
+
+    "Q" is the interviewer (an unnamed source); "A" is left to the caller's context (None)."""
+    m = _LABEL.match(s)
+    if not m:
+        return None
+    label = m.group(1)
+    if label == "A" or label.split()[0].rstrip(".").upper() in _NOT_LABELS:
+        return None
+    if label == "Q":
+        return "the interviewer"
+    return label.title() if label.isupper() else label
+
+
+def _colon_paragraph_subject(sentence: str) -> str | None:
+    """Who introduces the quote paragraph after a sentence ending in a colon: the sentence's
+    subject ("The party committee said about its platform:"), else the person named right before a
+    reporting verb or "statement" ("..., Ada Quill issued the following statement:")."""
+    subject = _sentence_subject(sentence)
+    if subject and subject not in ("They",):
+        return subject
+    for m in re.finditer(r"([A-Z][\w.'\u2019\-]+(?:\s+[A-Z][\w.'\u2019\-]+)*)\s+([a-z]+)", sentence):
+        if _clean_word(m.group(2)) in _CUES or m.group(2) in ("issued", "released", "wrote", "posted"):
+            name = m.group(1)
+            if name.split()[0].lower() not in _NOT_SUBJECTS and not names.is_title_word(name):
+                return name
+    return None
 
 
 def _sentence_subject(clause: str) -> str | None:
@@ -663,6 +704,16 @@ def _attribute(text: str, paras: list[tuple[int, int]], spans: list[_Span]) -> N
                 found = _attribute_after(after, final=bool(re.search(r"[.!?]\s*$", qtext)))
             if found is None and not sp.continued:
                 found = _attribute_before(clause, require_intro=sp.kind == "direct")
+            if found is None and cfg.TRANSCRIPT_LABELS:
+                # "HARLOW: We will ..." / HARLOW: "We will ...": a transcript label names the speaker
+                prefix = text[ps : sp.open_at]
+                label = None
+                if not prefix.strip():
+                    label = _transcript_label(qtext)
+                elif re.fullmatch(r"\s*[^:]{1,40}:\s*", prefix):
+                    label = _transcript_label(prefix + " x")
+                if label:
+                    found = (label, "")
             if found is None and not sp.continued and intro.endswith(":"):
                 # "Frank Newport and Jim Harter: "..."" (a name and a colon, no verb)
                 label = re.split(r"\s[\u2014\u2013-]\s", intro[:-1])[-1].strip()
@@ -687,6 +738,11 @@ def _attribute(text: str, paras: list[tuple[int, int]], spans: list[_Span]) -> N
                 if text[qs:qe].rstrip().endswith(":"):
                     lo = _sentence_start(text, qs, qe - 1)
                     found = _attribute_before(text[lo:qe], require_intro=True)
+                    if found is None and cfg.COLON_PARAGRAPH_SUBJECT:
+                        # "Nominee Ada Quill issued the following statement:" then a quote paragraph
+                        subject = _colon_paragraph_subject(text[lo:qe])
+                        if subject:
+                            found = (subject, "")
             if (
                 found is None
                 and cfg.SUBJECT_BEFORE
