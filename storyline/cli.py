@@ -220,14 +220,14 @@ def stories(
 ) -> None:
     """Events grouped by storyline, newest activity first, with articles, sources, outlets and dates."""
     with open_store(db) as store:
-        articles = {a.id: a for a in store.articles()}
+        carried_by = store.event_outlets()
         titles = {s.id: s.title for s in store.storylines()}
         table = Table(title=f"Stories in {_db(db)}", show_lines=False)
         for column in ("event", "storyline", "title", "articles", "sources", "outlets", "dates"):
             table.add_column(column, overflow="fold")
         shown = 0
         for event in store.events():
-            outlets = sorted({articles[a].outlet or "?" for a in event.articles if a in articles})
+            outlets = sorted(carried_by.get(event.id, ()))
             if outlet and outlet not in outlets:
                 continue
             dates = f"{(event.start or '?')[:10]} → {(event.end or '?')[:10]}"

@@ -337,6 +337,15 @@ class Store:
                 events.add(row[0])
         return events
 
+    def event_outlets(self) -> dict[str, set[str]]:
+        """Outlets that carried each event (a light read: no article texts)."""
+        out: dict[str, set[str]] = {}
+        for event, outlet in self.conn.execute(
+            "SELECT event, coalesce(outlet, '?') FROM articles WHERE event IS NOT NULL GROUP BY 1, 2"
+        ):
+            out.setdefault(event, set()).add(outlet)
+        return out
+
     def article_count(self) -> int:
         return int(self.conn.execute("SELECT count(*) FROM articles").fetchone()[0])
 
