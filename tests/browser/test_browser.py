@@ -11,8 +11,8 @@ family), and the fixture run checks exact content too.
 
 from __future__ import annotations
 
+import json
 import os
-import shutil
 import socket
 import sys
 import threading
@@ -27,6 +27,7 @@ pytestmark = pytest.mark.browser
 CHROMIUM = "/usr/bin/chromium"
 ROOT = Path(__file__).resolve().parents[2]
 SHOTS = ROOT / "docs" / "screenshots"
+HOSTILE_URL = "https://www.harborledger.example/2026/05/21/bridge-vote"
 CHROMIUM_ARGS = [
     "--headless",
     "--no-sandbox",
@@ -46,31 +47,42 @@ sys.path.insert(0, str(ROOT / "tests"))
 from test_web_fixture import Q1, build_db  # noqa: E402
 
 
-def _demo_db(path: Path) -> bool:
-    """Build the demo corpus database; False when the pipeline cannot (a stage still missing)."""
-    corpus = ROOT / "storyline" / "demo" / "corpus"
-    if os.environ.get("STORYLINE_BROWSER_FIXTURE") or not corpus.exists() or not any(corpus.iterdir()):
-        return False
-    try:
-        from storyline.pipeline import ingest_sources
-        from storyline.store.sqlite import Store
+def _demo_db(path: Path) -> None:
+    """The demo corpus through the real pipeline: what a user sees after `storyline demo`."""
+    from storyline.pipeline import ingest_sources
+    from storyline.store.sqlite import Store
 
-        with Store(path) as store:
-            ingest_sources(store, [str(corpus)])
-            return bool(store.storylines()) and bool(store.speakers())
-    except Exception:  # the pipeline is assembled by other stages; fall back to the fixture
-        return False
+    hostile = path.parent / "hostile.jsonl"
+    hostile.write_text(
+        json.dumps(
+            {
+                "url": HOSTILE_URL,
+                "title": "Bridge vote <script>alert('owned')</script>",
+                "outlet": "The Harbor Ledger",
+                "published": "2026-05-21",
+                "text": "Councillors in Porthaven voted on Tuesday to repair the swing bridge over the inner harbour, "
+                "after engineers warned that its hinges were failing. <script>alert('owned')</script>\n\n"
+                '"We cannot keep closing it every winter," said Councillor Ada Quill, who chairs the works committee.',
+            }
+        )
+        + "\n",
+        encoding="utf-8",
+    )
+    with Store(path) as store:
+        report = ingest_sources(store, [str(ROOT / "storyline" / "demo" / "corpus"), str(hostile)])
+        assert not report.errors, report.errors
+        assert store.storylines() and store.speakers()
 
 
 @pytest.fixture(scope="module")
 def database(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+    """The demo database; STORYLINE_BROWSER_FIXTURE=1 uses the small hand-built fixture instead
+    (it holds a hostile article with a <script> title)."""
     folder = tmp_path_factory.mktemp("browser")
-    demo = folder / "demo.db"
-    if _demo_db(demo):
-        return demo, "demo"
-    shutil.rmtree(folder)
-    folder.mkdir()
-    return build_db(folder / "fixture.db"), "fixture"
+    if os.environ.get("STORYLINE_BROWSER_FIXTURE"):
+        return build_db(folder / "fixture.db"), "fixture"
+    _demo_db(folder / "demo.db")
+    return folder / "demo.db", "demo"
 
 
 def _free_port() -> int:
@@ -133,9 +145,7 @@ def _no_outside_requests(pg: object, server: str) -> None:
     assert not outside, f"requests left the app: {outside}"
 
 
-def test_click_through_story_event_speaker_family(
-    page: object, server: str, database: tuple[Path, str]
-) -> None:
+def test_click_through_story_event_speaker_family(page: object, server: str, database: tuple[Path, str]) -> None:
     pg = page
     pg.goto("/")
     assert pg.title().startswith("Stories")
@@ -185,9 +195,7 @@ def test_click_through_story_event_speaker_family(
     # event -> speaker (on the demo corpus: the first event that quotes a resolved speaker)
     if pg.locator("#quotes a.speaker-link").count() == 0:
         pg.goto("/")
-        for href in pg.locator("a.event-link").evaluate_all(
-            "links => links.map(a => a.getAttribute('href'))"
-        ):
+        for href in pg.locator("a.event-link").evaluate_all("links => links.map(a => a.getAttribute('href'))"):
             pg.goto(href)
             if pg.locator("#quotes a.speaker-link").count():
                 break
@@ -271,12 +279,17 @@ def test_search(page: object, server: str, database: tuple[Path, str]) -> None:
 
 
 def test_stored_script_is_shown_as_text(page: object, database: tuple[Path, str]) -> None:
-    if database[1] != "fixture":
-        pytest.skip("the demo corpus has no hostile article")
+    from storyline.store.sqlite import Store
+
+    if database[1] == "fixture":
+        article_id = "art-courier-bridge"
+    else:
+        with Store(database[0]) as store:
+            article_id = next(a.id for a in store.articles() if a.url == HOSTILE_URL)
     pg = page
     dialogs: list[str] = []
     pg.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
-    pg.goto("/articles/art-courier-bridge")
+    pg.goto(f"/articles/{article_id}")
     assert "<script>alert('owned')</script>" in pg.locator("h1").inner_text()
     assert pg.locator("main script").count() == 0
     assert not dialogs
