@@ -136,9 +136,8 @@ def process(
             for article in batch:
                 article.copy_of = finder.add(article)
                 finder.save_passages(article)
-                if (
-                    article.event is None
-                ):  # a revised article keeps its event: placing it twice would count it twice
+                # a revised article keeps its event: placing it twice would count it twice
+                if article.event is None:
                     article.event = clusterer.assign(article).event
                 touched.add(article.event)
                 article.opinion, article.opinion_evidence = score_opinion(article)
