@@ -46,3 +46,16 @@ def test_timelines_ignore_file_times() -> None:
     assert build_timeline([saved]) == []
     dated = Article(id="b", source="b.txt", text=body, published="2026-03-03", date_source="text")
     assert [e.date for e in build_timeline([dated])] == ["2026-03-03"]
+
+
+def test_a_file_time_cannot_make_a_copy_the_original() -> None:
+    from storyline.dedup.minhash import MemoryCopyIndex, find_copies
+
+    body = " ".join(
+        f"Dockworkers at Porthaven stayed off the job for a {n} day as ships waited offshore and the union "
+        "and the port authority traded blame over an automation plan." for n in ("first", "second", "third")
+    )
+    wire = Article(id="wire", source="w", text=body, published="2026-03-03T09:00:00", date_source="metadata", seq=2)
+    saved = Article(id="saved", source="s.txt", text=body, published="2026-03-01T00:00:00", date_source="file", seq=1)
+    verdicts = find_copies([saved, wire], MemoryCopyIndex())
+    assert verdicts["saved"] == "wire" and verdicts["wire"] is None

@@ -39,7 +39,7 @@ from operator import itemgetter
 
 from storyline.cluster.features import ArticleFeatures, article_features
 from storyline.cluster.index import SPACES, Centroid, Cluster, ClusterIndex, Kind, MemoryIndex
-from storyline.dates import publication_key
+from storyline.dates import known_publication_date, publication_key
 from storyline.ids import stable_id
 from storyline.model import Article
 from storyline.settings import cluster as settings
@@ -73,7 +73,7 @@ class Model:
 
 def sort_key(article: Article) -> tuple[int, str, int]:
     """Publication order (``storyline.dates.publication_key``: UTC, undated last), then ingest order."""
-    rank, when = publication_key(article.published)
+    rank, when = publication_key(known_publication_date(article))
     return (rank, when, article.seq)
 
 

@@ -30,7 +30,7 @@ import numpy as np
 from datasketch import LeanMinHash, MinHash
 from datasketch.lsh import _optimal_param
 
-from storyline.dates import publication_key
+from storyline.dates import known_publication_date, publication_key
 from storyline.dedup.shingle import shingle_hashes
 from storyline.model import Article
 from storyline.settings import dedup as settings
@@ -305,7 +305,7 @@ def find_copies(
     those back too). Re-running on the same articles changes nothing.
     """
     params = index.params
-    ordered = sorted(articles, key=lambda a: order_key(a.published, a.seq))
+    ordered = sorted(articles, key=lambda a: order_key(known_publication_date(a), a.seq))
     result: dict[str, str | None] = {}
     sigs = signatures((a.text for a in ordered), params)
     for article, (sig, size) in zip(ordered, sigs, strict=True):
@@ -349,7 +349,7 @@ def _place(
     bands = band_hashes(sig, params)
     candidates = index.candidates(bands)
     candidates.discard(article.id)
-    entry = IndexEntry(article.id, sig, article.published, article.seq, size=size)
+    entry = IndexEntry(article.id, sig, known_publication_date(article), article.seq, size=size)
     matches = _copies_among(entry, list(index.entries(candidates).values()), threshold)
     changes: dict[str, str | None] = {}
     if matches:

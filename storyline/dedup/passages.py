@@ -19,6 +19,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
+from storyline.dates import known_publication_date
 from storyline.dedup.minhash import OrderKey, order_key
 from storyline.model import Article
 from storyline.settings import dedup as settings
@@ -241,14 +242,14 @@ def find_reused_passages(
     article already indexed (its own first appearances then read as original).
     """
     result: dict[str, list[Passage]] = {}
-    for article in sorted(articles, key=lambda a: order_key(a.published, a.seq)):
+    for article in sorted(articles, key=lambda a: order_key(known_publication_date(a), a.seq)):
         article_units = units(article.text, min_words)
         hashes = {u.hash for u in article_units if u.hash}
         found = index.lookup(hashes)
         result[article.id] = passages_of(article.id, article_units, found)
         if insert:
             me = [
-                (u.hash, PassageOrigin(article.id, u.start, article.published, article.seq))
+                (u.hash, PassageOrigin(article.id, u.start, known_publication_date(article), article.seq))
                 for u in article_units
                 if u.hash
             ]

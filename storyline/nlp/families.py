@@ -19,7 +19,7 @@ import difflib
 import re
 from collections import defaultdict
 
-from storyline.dates import publication_key
+from storyline.dates import known_publication_date, publication_key
 from storyline.ids import stable_id
 from storyline.model import Article, FirstSeen, Quote, QuoteAppearance, QuoteFamily
 from storyline.settings import quotes as cfg
@@ -58,7 +58,7 @@ class _UnionFind:
 
 def _order_key(q: Quote, articles: dict[str, Article]) -> tuple[int, str, int, str, int]:
     art = articles.get(q.article)
-    rank, when = publication_key(art.published if art else None)
+    rank, when = publication_key(known_publication_date(art) if art else None)
     return (rank, when, art.seq if art else 0, q.article, q.start)
 
 
