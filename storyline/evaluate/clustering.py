@@ -28,8 +28,10 @@ from __future__ import annotations
 
 import json
 import math
+import random
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from itertools import combinations
 from pathlib import Path
 
@@ -157,13 +159,34 @@ LOADERS = {"mmds": load_mmds, "jsonl": load_jsonl, "timeline17": load_timeline17
 
 
 # -- evaluation -------------------------------------------------------------------------------------
+def shuffled(articles: Sequence[Article], seed: int) -> list[Article]:
+    """Copies of ``articles`` in another arrival order (a seeded permutation of ``seq``). Only the
+    order of undated articles changes: dated ones are placed by their dates."""
+    order = list(range(len(articles)))
+    random.Random(seed).shuffle(order)
+    return [replace(a, seq=order[i]) for i, a in enumerate(articles)]
+
+
+def label_runs(articles: Sequence[Article], gold: dict[str, str]) -> float:
+    """Contiguous runs of one gold label in arrival order, per gold label: 1.0 means the collection
+    arrives sorted by its labels, which an online clusterer of undated articles profits from."""
+    labels = [gold[a.id] for a in sorted(articles, key=sort_key)]
+    runs = sum(1 for i, label in enumerate(labels) if i == 0 or label != labels[i - 1])
+    return runs / max(1, len(set(labels)))
+
+
 def evaluate(data: Path, format: str = "mmds", model: Model | None = None, cv_folds: int = 0,
-             **options: object) -> dict[str, float]:
+             shuffles: int = 0, **options: object) -> dict[str, float]:
     """Cluster the labelled articles at ``data`` and score them.
 
     mmds/jsonl: scores of the event assignment (and ``cv_*`` scores when ``cv_folds`` > 1: the
     model refitted on k-1 folds, scored on the held-out one). timeline17: scores of the storyline
     assignment (each topic is one storyline), plus the number of events and storylines.
+
+    Undated articles arrive in file order. The MMDS2025 files are sorted by gold label, so file order
+    hands the clusterer every event's articles together; ``shuffles`` > 0 also clusters the articles
+    in that many seeded random orders and reports the mean scores as ``shuffled_*`` (the estimate
+    for a stream whose order says nothing about the events).
     """
     articles, gold = LOADERS[format](Path(data))
     assignments = cluster_with_storylines(articles, model=model, prime=PRIME)
@@ -176,6 +199,15 @@ def evaluate(data: Path, format: str = "mmds", model: Model | None = None, cv_fo
     out["events"] = float(len({a.event for a in assignments}))
     out["storylines"] = float(len({a.storyline for a in assignments}))
     out["gold_clusters"] = float(len(set(gold.values())))
+    if format != "timeline17":
+        out["label_runs"] = label_runs(articles, gold)
+    if shuffles > 0 and format != "timeline17":
+        totals: dict[str, float] = defaultdict(float)
+        for seed in range(shuffles):
+            result = cluster_with_storylines(shuffled(articles, seed), model=model, prime=PRIME)
+            for name, value in scores(gold, {a.article: a.event for a in result}).items():
+                totals[name] += value / shuffles
+        out.update({f"shuffled_{k}": v for k, v in totals.items()})
     if cv_folds > 1 and format != "timeline17":
         protocols = [str(options.get("cv_protocol", "stream"))]
         if protocols == ["both"]:
@@ -218,12 +250,23 @@ def training_pairs(articles: Sequence[Article], gold: dict[str, str]) -> tuple[l
 
 
 def fit_model(articles: Sequence[Article], gold: dict[str, str], thresholds: Iterable[float] | None = None,
-              c: float | None = None) -> tuple[Model, dict[str, float]]:
+              c: float | None = None, orders: int | None = None) -> tuple[Model, dict[str, float]]:
     """A logistic model over the per-space cosines, then the threshold that maximises the mean of
-    B-cubed and pairwise F1 of the clustering of ``articles`` (scikit-learn is used only here)."""
+    B-cubed and pairwise F1 of the clustering of ``articles`` (scikit-learn is used only here).
+
+    Undated articles are replayed in their given order and in ``orders`` (settings.FIT_ORDERS) seeded
+    random orders: training pairs are pooled over all of them and the threshold maximises the mean
+    objective over them, so the model does not learn the order of a label-sorted file."""
     from sklearn.linear_model import LogisticRegression
 
-    rows, targets = training_pairs(articles, gold)
+    n_orders = settings.FIT_ORDERS if orders is None else orders
+    replays = [list(articles)] + [shuffled(articles, 1000 + k) for k in range(n_orders)]
+    rows: list[list[float]] = []
+    targets: list[int] = []
+    for replay in replays:
+        r, t = training_pairs(replay, gold)
+        rows += r
+        targets += t
     lr = LogisticRegression(C=settings.FIT_C if c is None else c, class_weight="balanced", max_iter=1000)
     lr.fit(rows, targets)
     features = tuple(settings.FEATURES)
@@ -232,11 +275,14 @@ def fit_model(articles: Sequence[Article], gold: dict[str, str], thresholds: Ite
     best: tuple[float, float, dict[str, float]] = (-1.0, 0.5, {})
     for th in thresholds or [x / 20 for x in range(4, 20)]:
         model = Model(weights=base.weights, bias=base.bias, threshold=th, features=features)
-        result = cluster_with_storylines(articles, model=model, prime=PRIME)
-        s = scores(gold, {a.article: a.event for a in result})
-        objective = (s["bcubed_f1"] + s["pairwise_f1"]) / 2
+        totals: dict[str, float] = defaultdict(float)
+        for replay in replays:
+            result = cluster_with_storylines(replay, model=model, prime=PRIME)
+            for name, value in scores(gold, {a.article: a.event for a in result}).items():
+                totals[name] += value / len(replays)
+        objective = (totals["bcubed_f1"] + totals["pairwise_f1"]) / 2
         if objective > best[0]:
-            best = (objective, th, s)
+            best = (objective, th, dict(totals))
     model = Model(weights=base.weights, bias=base.bias, threshold=best[1], features=features)
     return model, best[2]
 
@@ -325,11 +371,18 @@ if __name__ == "__main__":  # pragma: no cover - developer entry point until the
     parser.add_argument("--cv-protocol", default="stream", choices=["stream", "alone", "both"],
                         help="held-out fold clustered within the whole stream (default) or on its own")
     parser.add_argument("--fit", action="store_true", help="fit the model on this data and print it")
+    parser.add_argument("--order-seed", type=int, default=None,
+                        help="cross-validate in this seeded random arrival order instead of file order")
     args = parser.parse_args()
     if args.fit:
         arts, labels = LOADERS[args.format](args.data)
         fitted, train_scores = fit_model(arts, labels)
         print(fitted)
         print(format_scores(train_scores))
+    elif args.order_seed is not None:
+        arts, labels = LOADERS[args.format](args.data)
+        print(format_scores(cross_validate(shuffled(arts, args.order_seed), labels, args.cv or 5,
+                                           args.cv_protocol)))
     else:
-        print(format_scores(evaluate(args.data, args.format, cv_folds=args.cv, cv_protocol=args.cv_protocol)))
+        print(format_scores(evaluate(args.data, args.format, cv_folds=args.cv, shuffles=5,
+                                     cv_protocol=args.cv_protocol)))

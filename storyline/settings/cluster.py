@@ -17,6 +17,7 @@ TITLE_WEIGHT = 3.0
 LEAD_WEIGHT = 2.0
 # The lead is the first words of the body (Timeline17 has no titles, so its lead is the only "headline").
 LEAD_WORDS = 60
+STEM = False
 # Chinese words are glossed into English with CC-CEDICT (optional extra, see cluster/crosslingual.py):
 # the first GLOSS_SENSES senses, at most GLOSS_WORDS words per dictionary word.
 GLOSS_SENSES = 2
@@ -103,14 +104,42 @@ CANDIDATES = 15
 # The "alone" CV protocol (held-out fold clustered without the other folds) over-estimates: it removes
 # four fifths of the neighbouring events (previous model 0.914/0.799 alone vs 0.848/0.617 stream;
 # chosen model 0.930/0.843 vs 0.871/0.674).
+#
+# Arrival order. The MMDS2025 file is sorted by gold label (``label_runs`` 1.0 in ``storyline evaluate
+# clustering``), and its articles have no dates, so file order hands the clusterer each event's articles
+# together. Every figure above was fitted and scored in that order. The model fitted that way is
+# order-dependent: the same CV (fold salt "") with the held-out fold scored in three seeded random orders
+# of the whole stream gives 0.768/0.498 B-cubed/pairwise F1 (file order 0.871/0.674). A real stream of
+# undated articles has no such order, so fit_model now replays the training articles in their order and
+# in FIT_ORDERS seeded random orders (training pairs pooled, threshold on the mean objective over the
+# orders):                                     file order     random orders (mean of 3)
+#     fitted in file order only (previous):    0.871/0.674    0.768/0.498
+#     fitted over file + 3 random orders:      0.854/0.539    0.848/0.532        <- chosen
+#   (fitted on all dev, scored on it: file order 0.858/0.683, averaged over its four replay orders.)
+# A file sorted by label now scores lower than before, a stream in any other order much higher; the
+# figures to quote for unseen data are the random-order ones. Rejected in this setting (fold salt "",
+# trained and scored in one random order, 3 orders: 0.839/0.505): priming the IDF with the whole
+# collection 0.835/0.539.
+# Rejected on the file-order protocol (4-salt means, chosen model 0.8705/0.6613 there):
+#   MiniLM (all-MiniLM-L6-v2, title + first 150 words) cosine to the cluster's summed embedding as a 7th
+#     feature: 0.8549/0.6316, so no dense-embedding extra is shipped (English-only embeddings score
+#     cross-language pairs near zero and the pair model overfits one more feature);
+#   gradient-boosted trees (depth 2, monotone constraints) instead of the logistic model: first two salts
+#     0.865/0.640, 0.862/0.617 (logistic 0.871/0.674, 0.883/0.689), stopped;
+#   weights searched directly on the clustering objective from the logistic start: 0.853/0.634,
+#     0.872/0.657 on the first two salts, stopped (overfits ~170 training articles);
+#   a fixed threshold instead of the fitted one: 0.50 0.8634/0.6298, 0.60 0.8559/0.5991, 0.70 0.8427/0.5744;
+#   dropping text_x_ents 0.8654/0.6529; dropping title (title+lead cosine) 0.8564/0.6348.
 FEATURES = ("text", "title", "ents", "text_x_ents", "log_size", "recent")
-WEIGHTS = (3.9418, 2.9727, 5.5657, 1.4164, -1.8082, 3.3205)
-BIAS = -1.3217
+WEIGHTS = (9.7644, 4.1829, 7.7780, 1.5727, -0.7864, 3.2897)
+BIAS = -3.2064
 RECENT_DECAY = 0.5
 FIT_C = 1.0
+# Seeded random replay orders added to the given order when fitting (see "Arrival order" above).
+FIT_ORDERS = 3
 # An article opens a new cluster when its best p is below this: the threshold maximising the mean
-# of B-cubed and pairwise F1 on mmds dev (grid 0.20..0.95, step 0.05).
-NEW_CLUSTER_THRESHOLD = 0.40
+# of B-cubed and pairwise F1 on mmds dev over the FIT_ORDERS + 1 replay orders (grid 0.20..0.95, step 0.05).
+NEW_CLUSTER_THRESHOLD = 0.50
 
 # --- time ---------------------------------------------------------------------------------------
 # Time is applied as a multiplicative decay on p. These are priors, not measurements: mmds dev has no
