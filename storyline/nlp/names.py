@@ -49,7 +49,9 @@ _CAP = re.compile(r"^[A-Z\u00c0-\u00de][\w\u00c0-\u024f'\-.]*$")
 _INITIAL = re.compile(r"^[A-Z]\.$")
 _POSSESSIVE = re.compile(r"['\u2019]s?$")
 
-# Capitalised words that start sentences or name places/days, never a person's first name.
+# Capitalised words that start sentences or name places/days, never a person's first name. The
+# sentence adverbs and conjunctions of the last rows ("Though Quill left", "Neither Ada Quill")
+# moved PolNeAR train resolved-speaker accuracy 0.8813 -> 0.8819.
 _NOT_NAMES = frozenset(
     word_list(
         """
@@ -58,12 +60,18 @@ _NOT_NAMES = frozenset(
         april may june july august september october november december mr mrs ms dr why what
         how where who which whose of for from to by with sorry another one several some many other
         these those both each every all most no two three four
+        then though although neither either nor yet so just since even because like unlike despite
+        not never now among amid his her their our its is whereas unless until follow much thanks
+        san santa los las
         """
     )
 )
 
 
-# Words that make a capitalised run a place, an institution or a thing rather than a person.
+# Words that make a capitalised run a place, an institution or a thing rather than a person. The
+# US states, compass adjectives and "young", "independent", "economic", "affordable", "act" of the
+# last rows keep "Independent Borovia" or "Western Kestrel" from being pronoun antecedents:
+# PolNeAR train resolved-speaker accuracy 0.8975 -> 0.8984.
 _NON_PERSON = frozenset(
     word_list(
         """
@@ -77,7 +85,13 @@ _NON_PERSON = frozenset(
         television tv radio magazine review daily weekly tribune herald gazette channel
         report federal national international european assembly parliament commission board
         fund bureau administration white black red green blue supreme iowa nevada california
-        texas florida virginia carolina ohio
+        texas florida virginia carolina ohio park prize award zone islander islanders partnership
+        agreement treaty summit convention conference movement valley river mountains beach coast
+        district region province station tower plaza stadium arena hotel museum library
+        alabama alaska arizona arkansas colorado connecticut delaware hawaii idaho illinois indiana
+        kentucky louisiana maine maryland massachusetts michigan minnesota mississippi missouri
+        nebraska hampshire jersey oklahoma oregon pennsylvania tennessee utah vermont wisconsin
+        wyoming western eastern northern southern independent young economic affordable act
         """
     )
 )

@@ -67,7 +67,7 @@ _ADVERB_BEFORE_CUE = frozenset(
         angrily added
         """
     )
-)
+) | (frozenset(word_list("is are was were cannot can did does should must")) if cfg.TRIM_AUXILIARIES else frozenset())
 _ADJUNCT_STOP = frozenset(
     word_list(
         """
@@ -278,7 +278,8 @@ _FUNCTION_WORDS = (
         word_list(
             """
         and or but while when to of for with from by at in on as that than then went later
-        also because if though although where whereas after before during so yet
+        also because if though although where whereas after before during so yet against into
+        upon toward towards
         """
         )
     )
@@ -295,7 +296,11 @@ def _trim_speaker(span: str) -> str:
     span = _RELATIVE.sub("", span).strip()
     toks = span.split()
     # "one official said, predicting ...": the earlier verb is not part of the speaker
-    while toks and (_clean_word(toks[-1]) in _ADVERB_BEFORE_CUE or _is_cue_word(toks[-1])):
+    # only lower-case words go: a capitalised one before the cue is a name ("Ivo Will wrote")
+    while toks and (
+        (_clean_word(toks[-1]) in _ADVERB_BEFORE_CUE and (toks[-1].islower() or not cfg.KEEP_CAPITALISED_TAIL))
+        or _is_cue_word(toks[-1])
+    ):
         toks.pop()
     return names.tidy(" ".join(toks))
 
@@ -313,7 +318,7 @@ _NOT_AGENTS = frozenset(
         """
         week weeks day days month months year years moment conference meeting summit
         session hearing speech event rally interview briefing night morning afternoon evening
-        monday tuesday wednesday thursday friday saturday sunday
+        monday tuesday wednesday thursday friday saturday sunday point
         """
     )
 )
@@ -348,8 +353,12 @@ def _plausible_speaker(span: str) -> bool:
         return False
     if any(ch in span for ch in '"\u201c\u201d'):
         return False
+    if cfg.REJECT_CUE_OPENED_SPEAKERS and words[0].islower() and _clean_word(words[0]) in _CUES:
+        return False  # "said that her campaign": a reporting verb is not who speaks
     if names.is_pronoun(span):
         return True
+    if cfg.REJECT_PARTICIPLE_SPEAKERS and low.endswith("ing") and words[0].islower() and len(words) > 1:
+        return False  # "warning against the plan, pledging ...": a participle clause, not a speaker
     last = _clean_word(words[-1])
     if last in _NOT_AGENTS:
         return False  # "a press conference last week": when or where, not who
@@ -360,7 +369,7 @@ def _plausible_speaker(span: str) -> bool:
     return (
         words[0][:1].isupper()
         or low in _DET_START
-        or words[-1][:1].isupper()
+        or words[-1].lstrip("(")[:1].isupper()
         or names.is_unnamed_description(span)
     )
 
@@ -391,6 +400,8 @@ def _attribute_after(s: str, final: bool = False) -> tuple[str, str] | None:
         between = s[: tok.start()]
         if re.search(r"[;:]", between):
             return None
+        if cfg.STOP_AT_SUBORDINATE and re.search(r",\s*(?:as|while|when|after|before|because|since)\s", between):
+            break  # `"Quiet," he demanded, as Quill continued`: the later verb is another clause's
         if i > cfg.MAX_SPEAKER_WORDS + 2:
             # "Trump, the frontrunner who ... in the polls, said": a name, then a long apposition
             head = between.split(",", 1)[0]
@@ -398,8 +409,15 @@ def _attribute_after(s: str, final: bool = False) -> tuple[str, str] | None:
                 return None
             cue, _ = _cue_text(tokens, i, s)
             return names.tidy(between), cue
-        if final and "," in between:
-            return None  # `."  South Carolina, he said, was`: a new sentence, not this quote's cue
+        if final and "," in between and not (
+            cfg.APPOSITION_AFTER_FINAL
+            and between.rstrip().endswith(",")
+            and between.count(",") <= 3
+            and any(names.split_name(part).name for part in between.split(",") if part.strip())
+        ):
+            # `."  In Kestrel, he said, the port`: a new sentence, not this quote's cue (while
+            # `!" Rep. Ada Quill, R-Kes., said` is the name, its tag and the cue)
+            return None
         spk = _trim_speaker(between)
         if not _plausible_speaker(spk):
             continue  # "the state said": the noun was not the cue, the verb after it may be
@@ -417,7 +435,8 @@ def _attribute_after(s: str, final: bool = False) -> tuple[str, str] | None:
 
 
 _UNLISTED_CUE = re.compile(
-    r"^(?P<spk>[^,.;:!?\"\u201c\u201d]{1,60}?)\s+(?P<cue>[a-z]{3,}ed(?:\s+(?:back|on|up|out|in))?)\s*(?:[.,;!?]|$)"
+    r"^(?P<spk>[^,.;:!?\"\u201c\u201d]{1,60}?)\s+(?P<cue>[a-z]{3,}ed(?:\s+(?:back|on|up|out|in))?"
+    r"|(?:shot|fired|hit|struck|spoke|chimed|went)\s+(?:back|up|in|on))(?:\s+with\s+a\s+[a-z]+)?\s*(?:[.,;!?]|$)"
 )
 
 
@@ -442,7 +461,7 @@ def _inverted_speaker(rest: str) -> str | None:
     return spk if spk and _plausible_speaker(spk.split(",")[0]) else None
 
 
-def _attribute_before(clause: str, require_intro: bool) -> tuple[str, str] | None:
+def _attribute_before(clause: str, require_intro: bool, max_after: int = 8) -> tuple[str, str] | None:
     """Speaker and cue in the clause before an opening mark (`Rutte said on Tuesday: "`).
 
     With ``require_intro`` the clause must end in a colon or comma after the cue (a direct quote);
@@ -464,11 +483,12 @@ def _attribute_before(clause: str, require_intro: bool) -> tuple[str, str] | Non
         if w not in _CUES:
             continue
         after = clause[tokens[i].end() :]
-        if require_intro and len(_WORD.findall(after)) > 8:
+        if require_intro and len(_WORD.findall(after)) > max_after:
             return None
         cue, cend = _cue_text(tokens, i, clause)
+        before = clause[: tokens[i].start()]
         # "An aide has been quoted as saying, "...": the passive frame is part of the cue
-        spk = _speaker_before(_QUOTED_AS.sub("", clause[: tokens[i].start()]))
+        spk = _speaker_before(_QUOTED_AS.sub("", before))
         if spk:
             return spk, cue
         if i + 1 < len(tokens) and w not in _TOLD and tokens[i].group()[:1].isupper():
@@ -491,6 +511,10 @@ def _speaker_before(text: str) -> str | None:
     text = re.split(r"\s[\u2014\u2013]\s?|\s--?\s|\u2014", text)[-1]
     text = _RELATIVE.sub("", text).rstrip()
     parts = [p for p in re.split(r",\s*", text) if p.strip()]
+    if cfg.SKIP_SENTENCE_ADVERBS:
+        # "Quill, meanwhile, said": the adverb between commas is not the speaker
+        while len(parts) > 1 and parts[-1].strip().lower() in _SENTENCE_ADVERBS:
+            parts.pop()
     best: str | None = None
     for k in range(1, min(3, len(parts)) + 1):
         cand_parts = parts[-k:]
@@ -506,7 +530,54 @@ def _speaker_before(text: str) -> str | None:
                 best = cand
         else:
             break
+    if cfg.PARENTHETICAL_SUBJECT and len(parts) >= 2 and (best is None or best == parts[-1].strip()):
+        # "Quill, during a town hall in Kestrel, Borovia, said": the subject before an inserted
+        # adverbial phrase, not the place the phrase ends with
+        for j in range(len(parts) - 1, 0, -1):
+            opener = parts[j].strip().split(" ", 1)[0].lower()
+            tail = parts[j + 1 :]
+            if opener in _PARENTHETICAL_OPENERS and all(
+                len(t.split()) <= 3 and all(w[:1].isupper() for w in t.split()) for t in tail
+            ):
+                subject = _trim_speaker(parts[j - 1].strip())
+                subject = re.split(r"\s[\u2014\u2013]\s?|\s--?\s", subject)[-1]
+                if subject and (names.is_pronoun(subject) or names.proper_name(subject) == subject):
+                    return subject
+                break
+    if cfg.AGE_APPOSITION and len(parts) >= 3 and (best is None or len(best.split()) <= 2):
+        # "Cory Vale, 22, of Kestrel, Bor., said": a name, an age and a home town
+        for j in range(1, len(parts)):
+            if re.fullmatch(r"\s*\d{1,3}\s*", parts[j]):
+                subject = _trim_speaker(parts[j - 1].strip())
+                rest = [t.strip() for t in parts[j + 1 :]]
+                if (
+                    subject
+                    and names.proper_name(subject) == subject
+                    and all(re.match(r"(?:(?:of|from)\s+)?[A-Z]", t) for t in rest)
+                ):
+                    return subject
+                break
     return best
+
+
+_SENTENCE_ADVERBS = frozenset(
+    word_list(
+        """
+        meanwhile however too though instead also still then moreover nonetheless nevertheless
+        separately meantime likewise similarly indeed
+        """
+    )
+) | {"in turn", "for his part", "for her part", "for their part", "in response", "in a statement"}
+
+
+_PARENTHETICAL_OPENERS = frozenset(
+    word_list(
+        """
+        during at in on after before while when speaking asked following despite with without
+        appearing addressing visiting campaigning
+        """
+    )
+)
 
 
 def _strip_adverbial(span: str) -> str:
@@ -557,7 +628,7 @@ def _previous_subject(text: str, paras: list[tuple[int, int]], p: int, sp: _Span
 _LEAD_ADVERBIAL = re.compile(
     r"^(?:(?:At|In|On|After|Before|During|Later|Earlier|Meanwhile|However|Still|Instead|Separately|"
     r"Speaking|Asked|When|While|As|Since|For|Despite|Following|Last|This|Yesterday|Today)\b[^,]{0,60}"
-    r"|[A-Z][a-z]+ly),\s+"
+    r"|[A-Z][a-z]+ly|[A-Z][a-z]{2,}ing\b[^,]{0,60}),\s+"
 )
 _PRONOUN_SUBJECT = re.compile(r"^(He|She|They)\s+[a-z]")
 _DEFINITE_SUBJECT = re.compile(r"^((?:The|the)\s+(?:[A-Z][\w\-]*\s+){0,3}[a-z\-]+)\s+(?:also\s+)?[a-z]{3,}\b")
@@ -600,6 +671,8 @@ def _colon_paragraph_subject(sentence: str) -> str | None:
     """Who introduces the quote paragraph after a sentence ending in a colon: the sentence's
     subject ("The party committee said about its platform:"), else the person named right before a
     reporting verb or "statement" ("..., Ada Quill issued the following statement:")."""
+    if cfg.FRAMED_SOURCE and (framed := _framed_source(sentence)):
+        return framed
     subject = _sentence_subject(sentence)
     if subject and subject not in ("They",):
         return subject
@@ -608,6 +681,30 @@ def _colon_paragraph_subject(sentence: str) -> str | None:
             name = m.group(1)
             if name.split()[0].lower() not in _NOT_SUBJECTS and not names.is_title_word(name):
                 return name
+    return None
+
+
+_FRAMES = (
+    re.compile(
+        r"^\s*(?:And\s+|But\s+)?(?:As|Like)\s+(?P<src>[^,:;]{2,60}?)\s+(?:has\s+|had\s+)?(?:reported|wrote|said|noted|"
+        r"explained|observed|put it|told|reports|writes|says|notes|explains)\b"
+    ),
+    re.compile(r"^\s*(?:And\s+|But\s+)?According to\s+(?P<src>[^,:;]{2,80}?)\s*[,:]"),
+    re.compile(
+        r"^\s*Here(?:'s|\u2019s| is| are)\s+(?P<src>[^,:;]{2,60}?)(?:\s+(?:in|on|at|during|from|last)\b[^:]*)?:\s*$"
+    ),
+)
+
+
+def _framed_source(sentence: str) -> str | None:
+    """The source a framing clause names: "As the Harbor Post reported, ...:", "According to Ada
+    Quill:", "Here's Quill in 1992:" (the writer hands the floor to it)."""
+    for pat in _FRAMES:
+        m = pat.search(sentence)
+        if m:
+            src = names.tidy(m.group("src"))
+            if src and (names.proper_name(src) or names.is_unnamed_description(src)) and not names.is_pronoun(src):
+                return src
     return None
 
 
@@ -700,7 +797,8 @@ def _attribute(text: str, paras: list[tuple[int, int]], spans: list[_Span]) -> N
                 sp.drop = True
                 continue
             found = None
-            if sp.close_at is not None and (sp.kind == "direct" or re.match(r"\s*,", after)):
+            comma_inside = cfg.PARTIAL_COMMA_INSIDE and qtext.rstrip().endswith(",")
+            if sp.close_at is not None and (sp.kind == "direct" or re.match(r"\s*,", after) or comma_inside):
                 found = _attribute_after(after, final=bool(re.search(r"[.!?]\s*$", qtext)))
             if found is None and not sp.continued:
                 found = _attribute_before(clause, require_intro=sp.kind == "direct")
@@ -725,6 +823,8 @@ def _attribute(text: str, paras: list[tuple[int, int]], spans: list[_Span]) -> N
                     and names.proper_name(label.split(" and ")[-1]) == label.split(" and ")[-1]
                 ):
                     found = (label, "")
+                elif cfg.FRAMED_SOURCE and (framed := _framed_source(clause)):
+                    found = (framed, "")  # "As the Harbor Post reported:", "Here's Quill in 1992:"
                 elif cfg.COLON_SUBJECT:
                     # "O'Malley interjected:" / "Jeb Bush broke down ... to the newspaper NRC:"
                     m = re.search(r"([A-Z][\w'\u2019\-]+(?:\s+[A-Z][\w'\u2019\-]+)*)\s+[a-z]+\s*:$", intro)
@@ -732,17 +832,42 @@ def _attribute(text: str, paras: list[tuple[int, int]], spans: list[_Span]) -> N
                     subject = subject or _sentence_subject(clause)
                     if subject:
                         found = (subject, "")
+            if (
+                found is None
+                and cfg.COMMA_SUBJECT
+                and not sp.continued
+                and intro.endswith(",")
+                and starts_sentence
+                and len(qwords) >= 4
+            ):
+                # "Ada Quill, the port's chief, reacted coolly to the deal, "We are concerned ...""
+                subject = _sentence_subject(clause)
+                if subject and names.split_name(subject).name and not names.is_organisation(subject):
+                    found = (subject, "")
             if found is None and not sp.continued and not text[ps : sp.open_at].strip() and p > 0:
                 # a quote paragraph introduced by the paragraph before ("Rutte said:")
                 qs, qe = paras[p - 1]
                 if text[qs:qe].rstrip().endswith(":"):
                     lo = _sentence_start(text, qs, qe - 1)
-                    found = _attribute_before(text[lo:qe], require_intro=True)
+                    found = _attribute_before(text[lo:qe], require_intro=True, max_after=cfg.COLON_PARAGRAPH_CUE_REACH)
                     if found is None and cfg.COLON_PARAGRAPH_SUBJECT:
                         # "Nominee Ada Quill issued the following statement:" then a quote paragraph
                         subject = _colon_paragraph_subject(text[lo:qe])
                         if subject:
                             found = (subject, "")
+            if (
+                found is None
+                and cfg.DASH_SIGNATURE
+                and sp.kind == "direct"
+                and p + 1 < len(paras)
+                and not text[ps : sp.open_at].strip()
+                and not text[sp.end : pe].strip(" \"\u201d.,")
+            ):
+                # a quote paragraph signed on the next line ("- Ada Quill."), as fact checks and
+                # epigraphs print it
+                m = _SIGNATURE.match(text, paras[p + 1][0], paras[p + 1][1])
+                if m and names.proper_name(m.group(1)):
+                    found = (m.group(1), "")
             if (
                 found is None
                 and cfg.SUBJECT_BEFORE
@@ -758,6 +883,22 @@ def _attribute(text: str, paras: list[tuple[int, int]], spans: list[_Span]) -> N
                     if sp.close_at is not None
                     else None
                 )
+            if cfg.POLL_SOURCE and found and _SHARE.search(found[0]):
+                # "In a Harbor Post poll, 31 percent of voters said ...": the poll reports the
+                # respondents' words, and news writing attributes them to the poll
+                lo, _hi = _sentence_of(text, paras, sp)
+                polls = list(_POLL.finditer(text, lo, sp.open_at))
+                if polls:
+                    found = (names.tidy(polls[-1].group(1)), found[1])
+            if cfg.PASSIVE_BY_AGENT and not sp.continued:
+                # "Quill was asked by moderator Ivo Brandt whether ..." / `has been called "a trap"
+                # by Ivo Brandt`: the agent after "by" said the words, not the grammatical subject
+                lo, hi = _sentence_of(text, paras, sp)
+                agent = _passive_agent(text[lo : sp.open_at]) or _passive_agent(
+                    text[lo : sp.open_at] + " x " + text[sp.end + 1 : hi]
+                )
+                if agent:
+                    found = agent
             if found:
                 sp.speaker_text, sp.cue = found[0], found[1] or None
             elif sp.kind == "partial" or len(qwords) >= 3:
@@ -771,12 +912,57 @@ def _attribute(text: str, paras: list[tuple[int, int]], spans: list[_Span]) -> N
                     sp.speaker_text, sp.cue, sp.inherited = group[k - 1].speaker_text, group[k - 1].cue, True
                     sp.source = group[k - 1].source or group[k - 1]
                     sp.parse = False
+            elif (
+                cfg.PARTIAL_SHARES_SENTENCE
+                and sp.speaker_text is None
+                and k > 0
+                and group[k - 1].speaker_text
+                and sp.kind == "partial"
+                and group[k - 1].close_at is not None
+            ):
+                # `accused Quill of being "soft" and "very slow"`: one sentence, one speaker
+                between = text[group[k - 1].close_at + 1 : sp.open_at]
+                if not re.search(r"[.!?;:]", between) and len(_WORD.findall(between)) <= cfg.PARTIAL_SHARE_WORDS:
+                    sp.speaker_text, sp.cue, sp.inherited = group[k - 1].speaker_text, group[k - 1].cue, True
+                    sp.source = group[k - 1].source or group[k - 1]
+                    sp.parse = False
         for k in range(len(group) - 2, -1, -1):
             sp, nx = group[k], group[k + 1]
             if sp.speaker_text is None and nx.speaker_text and sp.kind == "direct" and nx.kind == "direct":
                 sp.speaker_text, sp.cue, sp.inherited = nx.speaker_text, nx.cue, True
                 sp.source = nx.source or nx
                 sp.parse = False
+
+
+_SIGNATURE = re.compile(r"[ \t]*[-\u2014\u2013]+[ \t]*([A-Z][\w.'\u2019\- ]{1,60}?)[.,]?[ \t]*$")
+
+
+_PASSIVE = re.compile(
+    r"\b(?:was|were|is|are|been|being)\s+(?:[a-z]+ly\s+)?(asked|told|called|described|labeled|labelled|dubbed|"
+    r"termed|branded|quoted|pressed|questioned)\s+(?:[^,;:.!?]{0,60}?\s)?by\s+"
+    r"((?:[a-z\-]+\s+){0,3}(?:[A-Z][\w.\u2019'\-]*\s+){0,3}[A-Z][\w\u2019'\-]+)"
+)
+
+
+def _passive_agent(clause: str) -> tuple[str, str] | None:
+    """(agent, cue) of a passive reporting frame in ``clause``, or None."""
+    m = _PASSIVE.search(clause)
+    if not m:
+        return None
+    agent = names.tidy(m.group(2))
+    if not names.proper_name(agent):
+        return None
+    return agent, m.group(1)
+
+
+_SHARE = re.compile(
+    r"\b(?:\d+(?:\.\d+)?\s*(?:%|percent|per cent)|(?:one|two|three|four|five|six|seven|eight|nine|\d+) in (?:10|ten)|"
+    r"(?:a |the )?(?:majority|plurality|minority|third|quarter|half) of)\b",
+    re.IGNORECASE,
+)
+_POLL = re.compile(
+    r"\b((?:[Aa]n?|[Tt]he|[Tt]his|[Tt]hat)\s+(?:[\w/\-'\u2019.]+\s+){0,6}?(?:poll|survey)s?)\b"
+)
 
 
 _RECL = frozenset({"relcl", "acl", "advcl", "punct", "cc", "conj", "prep"})
@@ -862,9 +1048,12 @@ class _Resolver:
     _caps: list[tuple[int, str]] | None = None
     _titled: list[tuple[int, str]] | None = None
     _cue_subjects: list[tuple[int, str]] | None = None
+    _votes: dict[str, str] | None = None
 
     def gender(self, name: str) -> str | None:
         """"m", "f" or None: from the first name, else a gendered title printed before the surname."""
+        if cfg.GENDER_FROM_NAME_CORE:
+            name = names.split_name(name).name or name  # "Republican front-runner Ada Quill" -> "Ada Quill"
         first = names.first_name(name)
         if first in cfg.MALE_FIRST_NAMES:
             return "m"
@@ -873,7 +1062,43 @@ class _Resolver:
         if self._title_gender is None:
             self._titled_people()
         assert self._title_gender is not None
-        return self._title_gender.get(names.surname(name))
+        sur = names.surname(name)
+        found = self._title_gender.get(sur)
+        if found is None and cfg.PRONOUN_GENDER_VOTES:
+            found = self._pronoun_genders().get(sur)
+        return found
+
+    def _pronoun_genders(self) -> dict[str, str]:
+        """Surname -> gender from the pronoun that follows a person's mentions outside quotes
+        ("Adela Brisk, an immigrant herself, said she ..."): the first he/him/his or she/her in the
+        same sentence, before any other person is mentioned, is one vote; a gender needs
+        PRONOUN_GENDER_VOTES votes and no vote against. Names not on the first-name lists get a
+        gender this way, which "she said" needs to skip the men printed in between."""
+        if self._votes is None:
+            tally: dict[str, list[int]] = {}
+            starts = sorted({o for o, _n in self.mentions()} | {o for o, _n in self._titled_people()})
+            surname_at = {o: n for o, n in self.mentions()}
+            surname_at.update((o, n) for o, n in self._titled_people())
+            for k, o in enumerate(starts):
+                run = _CAP_RUN.match(self.text, o)
+                end = run.end() if run else o + 1
+                nxt = starts[k + 1] if k + 1 < len(starts) else len(self.text)
+                stop = min(nxt, end + cfg.PRONOUN_GENDER_REACH)
+                seg = self.text[end:stop]
+                cut = re.search(r"[.!?\n\"\u201c\u201d]", seg)
+                if cut:
+                    seg = seg[: cut.start()]
+                m = _GENDERED_PRONOUN.search(seg)
+                if m:
+                    g = 0 if m.group().lower() in ("he", "him", "his", "himself") else 1
+                    tally.setdefault(names.surname(surname_at[o]), [0, 0])[g] += 1
+            self._votes = {}
+            for sur, (male, female) in tally.items():
+                if male >= cfg.PRONOUN_GENDER_VOTES and not female:
+                    self._votes[sur] = "m"
+                elif female >= cfg.PRONOUN_GENDER_VOTES and not male:
+                    self._votes[sur] = "f"
+        return self._votes
 
     def _titled_people(self) -> list[tuple[int, str]]:
         """("Mrs. Quillan", "Congresswoman Jane Doe") mentions outside quotes, as (offset, name);
@@ -908,12 +1133,39 @@ class _Resolver:
     def _is_subject(self, at: int) -> bool:
         lo = max(self.text.rfind("\n", 0, at), 0)
         head = self.text[lo:at]
-        ends = [b.end() for b in _BOUNDARY.finditer(head)]
+        if cfg.SUBJECT_SKIP_ABBREV:
+            ends = [b.end() for b in _BOUNDARY.finditer(head) if not _is_abbrev(head, b.start())]
+        else:
+            ends = [b.end() for b in _BOUNDARY.finditer(head)]
         if ends:
             head = head[ends[-1] :]
         head = head.lstrip('\n "\u201c')
-        if "," not in head and len(head.split()) <= 3:
+        if "," not in head and len(head.split()) <= 3 and (
+            not cfg.SUBJECT_HEAD_ROLES_ONLY or all(_role_or_name_word(w) for w in head.split())
+        ):
             return True
+        if cfg.SUBJECT_SOURCE_INVERTED and _INVERTED_CUE_BEFORE.search(head[-40:]):
+            return True  # "..., said Anton Mertz, a ferry owner": the speaker of the sentence
+        if cfg.SUBJECT_AFTER_ADVERBIAL and cfg.SUBJECT_HEAD_ROLES_ONLY:
+            # "On Monday night, campaign manager Ada Quill released ...": roles before the name
+            last = re.split(r",\s|;\s|\s(?:but|and)\s", head)[-1].split()
+            k = len(last)
+            while k > 0 and _role_or_name_word(last[k - 1]) and k > len(last) - 4:
+                k -= 1
+            if k == 0 and len(last) <= 4 and head[: len(head) - len(" ".join(last))].rstrip().endswith(
+                (",", ";", " but", " and")
+            ):
+                head = head[: len(head) - len(" ".join(last))].rstrip() + " "
+                if head.endswith((" but ", " and ")) and "," in head[-60:] and _VERB_AFTER_NAME.match(self.text, at):
+                    return True  # "The moderators moved on, but Quill wasn't having it."
+        if cfg.SUBJECT_AFTER_ADVERBIAL and head.endswith(", ") and _VERB_AFTER_NAME.match(self.text, at):
+            # "Speaking in Kestrel, Quill also accused ...": a name right after an opening
+            # adverbial clause and before its verb is the sentence's subject
+            opener = head.split(",", 1)[0].split()
+            if opener and (
+                cfg.SUBJECT_ANY_OPENER or opener[0].lower() in _OPENERS_OF_ADVERBIALS or opener[0].endswith("ing")
+            ):
+                return True
         if cfg.PRONOUN_CUE_SUBJECT:
             # "After struggling ..., Emanuel said he ...": a name followed by its reporting verb
             m = _NAME_THEN_CUE.match(self.text, at)
@@ -1005,12 +1257,14 @@ class _Resolver:
             cands = [c for c in cands if self.gender(c[1]) in (None, want)] or cands
             # the subject of this or a recent sentence first ("Rubio said he ..."), else the nearest
             spoke = {o for o, _n, _r in self.named_speakers} | {o for o, _n in self.pronoun_mentions}
-            recent = [c for c in cands[-cfg.PRONOUN_WINDOW :] if self._is_subject(c[0]) or c[0] in spoke]
+            salient = {c[0] for c in cands if c[0] in spoke or self._is_subject(c[0])}
+            cands = _merge_mentions(cands, salient)
+            recent = [c for c in cands[-cfg.PRONOUN_WINDOW :] if c[0] in salient]
             if not recent and cfg.PRONOUN_SPEAKER_REACH:
                 # "said Harvey, who backed Santorum, Rubio and Cruz" ... "he said": the person who
                 # spoke or led a sentence shortly before beats names in a relative clause
                 reach = at - cfg.PRONOUN_SPEAKER_REACH
-                recent = [c for c in cands if c[0] >= reach and (c[0] in spoke or self._is_subject(c[0]))]
+                recent = [c for c in cands if c[0] >= reach and c[0] in salient]
             _, n, r = max(recent or cands, key=lambda c: c[0])
             if cfg.PRONOUN_CHAIN:
                 self.pronoun_mentions.append((at, n))
@@ -1026,6 +1280,13 @@ class _Resolver:
             self.named_speakers.append((at, full, role))
             return full, role
         desc = parts.description
+        if cfg.SHORT_ORG_NAMES and (m := re.fullmatch(r"[Tt]he ([A-Z][\w&\-]+)", desc.strip())):
+            # "the Post" after "The Harbor Post": the full name of the organisation printed earlier
+            full = re.findall(
+                r"\b[Tt]he ((?:[A-Z][\w.&'\u2019\-]*\s+){1,4}" + re.escape(m.group(1)) + r")\b", self.text[:at]
+            )
+            if full:
+                desc = "the " + full[-1]
         head = names.head_noun(desc)
         # "the spokesman" (a lower-case role noun) points back; "the Kremlin" is an institution
         if names.is_definite(desc) and head and re.search(rf"\b{re.escape(head)}\b", desc):
@@ -1069,12 +1330,69 @@ class _Resolver:
         return n, r
 
 
+def _merge_mentions(
+    cands: list[tuple[int, str, str | None]], salient: set[int]
+) -> list[tuple[int, str, str | None]]:
+    """One candidate per mention: "Mr. Quill" is found as a titled name and again as a surname a few
+    characters later, which used to fill the pronoun window with one person twice. The merged
+    mention keeps its first offset and is salient when any of its parts is."""
+    if not cfg.PRONOUN_MERGE_CHARS:
+        return cands
+    out: list[tuple[int, str, str | None]] = []
+    for c in cands:
+        if out and out[-1][1] == c[1] and c[0] - out[-1][0] <= cfg.PRONOUN_MERGE_CHARS:
+            if c[0] in salient:
+                salient.add(out[-1][0])
+            continue
+        out.append(c)
+    return out
+
+
+_VERB_AFTER_NAME = re.compile(
+    r"(?:[A-Z][\w\u00c0-\u024f'\u2019\-.]*\s+){0,3}?[A-Z][\w\u00c0-\u024f'\u2019\-]*"
+    r"(?:,\s+[^,]{1,40},)?\s+(?:[a-z]+ly\s+)?(?!(?:and|or|who|whose|which|of|in|on|at|for|to|with|by|from|as|"
+    r"that|the|a|an|and|nor|but)\b)[a-z]{2,}\b"
+)
+_INVERTED_CUE_BEFORE = re.compile(
+    r"(?:^|[,\u2014\u2013]\s*)(?:" + "|".join(sorted(w for w in _CUES if " " not in w)) + r")\s+$"
+)
+
+
+def _role_or_name_word(w: str) -> bool:
+    """A word that may stand before a name in its subject: a capitalised word, a role ("campaign
+    manager"), "the", or a discourse word ("and even Quill tried")."""
+    return (
+        w[:1].isupper()
+        or names.is_title_word(w)
+        or w.lower() in ("the", "of", "'s")
+        or (cfg.SUBJECT_DISCOURSE_WORDS and w.lower() in _DISCOURSE_WORDS)
+    )
+
+
+_DISCOURSE_WORDS = frozenset(word_list("and but so yet even also still then now later meanwhile instead only"))
+
+
+_OPENERS_OF_ADVERBIALS = frozenset(
+    word_list(
+        """
+        in on at after before during since while when as with without despite following though
+        although until unlike like for by from earlier later last this asked speaking over amid
+        """
+    )
+)
+
+
+_CAP_RUN = re.compile(r"(?:[A-Z][\w\u00c0-\u024f'\u2019\-.]*\s+){0,3}[A-Z][\w\u00c0-\u024f'\u2019\-]*")
+_GENDERED_PRONOUN = re.compile(r"\b(?:[Hh]e|[Hh]im|[Hh]is|[Hh]imself|[Ss]he|[Hh]er|[Hh]erself)\b")
+
+
 _CUE_SURNAME = re.compile(
-    r"(?:^|(?<=[.!?]\s)|(?<=\n))([A-Z][\w\u00c0-\u024f'\u2019\-]+)\s+(?:also\s+|has\s+|had\s+|then\s+)?([a-z]+)",
+    r"(?:^|(?<=[.!?]\s)|(?<=\n))([A-Z][\w\u00c0-\u024f'\u2019\-]+)\s+(?:also\s+|has\s+|had\s+|then\s+|[a-z]+ly\s+)?([a-z]+)",
     re.MULTILINE,
 )
 _NAME_THEN_CUE = re.compile(
-    r"(?:[A-Z][\w\u00c0-\u024f'\u2019\-.]*\s+){0,3}?[A-Z][\w\u00c0-\u024f'\u2019\-]*\s+(?:also\s+)?([a-z]+)"
+    r"(?:(?:[A-Z]\.|[A-Z][\w\u00c0-\u024f'\u2019\-]*|Jr\.|Sr\.)\s+){0,3}?(?!(?:He|She|They|We|It|I)\b)[A-Z][\w\u00c0-\u024f'\u2019\-]*"
+    r"\s+(?:also\s+)?([a-z]+)"
 )
 _PARTY_TAG = re.compile(r",?\s*\(?\b[DRI]-[A-Z][A-Za-z.\-]*\)?|\s*\([^()]{0,40}\)")
 _SPAN_FUNCTION_WORDS = frozenset(
@@ -1104,6 +1422,8 @@ def _speaker_core(spk: str) -> str:
     if m := re.match(r"(?:he|she|they|He|She|They)\b", tail):
         return m.group()
     toks = tail.split()
+    if len(toks) <= 3 and toks[-1] in ("he", "she") and all(w[:1].isupper() or w.endswith("ly") for w in toks[:-1]):
+        return toks[-1]  # "Recently she", "Later he": an adverb and the pronoun
     verbish = [
         w
         for w in toks
