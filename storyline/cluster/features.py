@@ -20,8 +20,6 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime
 
-import snowballstemmer
-
 from storyline.cluster.crosslingual import gloss_run
 from storyline.dates import known_publication_date
 from storyline.model import Article
@@ -46,8 +44,6 @@ STOPWORDS = frozenset(_STOPWORD_TEXT.split())
 
 _TOKEN = re.compile(r"[^\W_]+(?:['\-][^\W_]+)*")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
-_LATIN_ONLY = re.compile(r"[a-z]+(?:['\-][a-z]+)*$")
-_STEMMER = snowballstemmer.stemmer("english")
 _LATIN_WORD = re.compile(r"[a-z0-9]")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 # A capitalised token (or acronym, or token with inner digits like COVID-19), optionally followed by
@@ -67,26 +63,13 @@ class ArticleFeatures:
     day: float | None
 
 
-_STEMS: dict[str, str] = {}
-
-
-def stem(word: str) -> str:
-    """The Snowball English stem of a word, cached (a news vocabulary repeats)."""
-    out = _STEMS.get(word)
-    if out is None:
-        out = _STEMMER.stemWord(word) if settings.STEM and _LATIN_ONLY.match(word) else word
-        if len(_STEMS) < 500_000:
-            _STEMS[word] = out
-    return out
-
-
 def tokens(text: str, names: Counter[str] | None = None) -> list[str]:
     """Lower-cased word tokens; stopwords and 1-char words dropped. CJK runs become character
     bigrams plus the English glosses of their dictionary words (entity names of proper-noun
     entries are counted into ``names`` when given)."""
     low = text.lower()
     if not _CJK.search(low):  # fast path: no CJK anywhere
-        return [stem(t) for t in _TOKEN.findall(low) if len(t) > 1 and t not in STOPWORDS]
+        return [t for t in _TOKEN.findall(low) if len(t) > 1 and t not in STOPWORDS]
     out: list[str] = []
     for tok in _TOKEN.findall(low):
         if _CJK.search(tok):
@@ -95,14 +78,14 @@ def tokens(text: str, names: Counter[str] | None = None) -> list[str]:
                     continue
                 out.extend(run[i : i + 2] for i in range(len(run) - 1))
                 glossed, found = gloss_run(run)
-                out.extend(stem(g) for g in glossed)
+                out.extend(glossed)
                 if names is not None:
                     for name in found:
                         names["e:" + name] += 1
             rest = _CJK.sub(" ", tok).split()
-            out.extend(stem(r) for r in rest if len(r) > 1 and r not in STOPWORDS)
+            out.extend(r for r in rest if len(r) > 1 and r not in STOPWORDS)
         elif len(tok) > 1 and tok not in STOPWORDS:
-            out.append(stem(tok))
+            out.append(tok)
     return out
 
 
@@ -112,11 +95,9 @@ def token_counts(text: str, names: Counter[str] | None = None) -> Counter[str]:
     if _CJK.search(low):
         return Counter(tokens(text, names))
     counts = Counter(_TOKEN.findall(low))
-    out: Counter[str] = Counter()
-    for t, c in counts.items():
-        if len(t) > 1 and t not in STOPWORDS:
-            out[stem(t)] += c
-    return out
+    for t in [t for t in counts if len(t) < 2 or t in STOPWORDS]:
+        del counts[t]
+    return counts
 
 
 def entities(text: str) -> Counter[str]:
