@@ -35,7 +35,7 @@ def _speaker_of(quotes: list[Quote], speakers: dict[str, Speaker], words: str) -
 TARIFFS = _art(
     "t1",
     "The Quillan government announced fresh levies on imported steel on Friday.\n\n"
-    'Another Quillan official has been quoted as saying, "Whoever governs next is free to scrap every '
+    'Another Quillan official was quoted as saying, "Whoever governs next is free to scrap every '
     'levy we introduced, and we will not stand in their way."\n\n'
     'The Ministry has described the measure as a "tariff trap" set by the departing cabinet.\n\n'
     'The Morning Ledger had also noted of the remarks, "Ministry spokesman Pavel Orlin argued on '
