@@ -232,7 +232,12 @@ def _is_abbrev(text: str, dot: int) -> bool:
     while j > 0 and not text[j - 1].isspace():
         j -= 1
     word = text[j:dot].lower().strip('"\u201c(')
+    if cfg.DOTTED_INITIALS_ABBREV and _DOTTED_INITIALS.fullmatch(word):
+        return True  # "J.J. Quill", "N.M.": initials, not a sentence end
     return word in _ABBREV or (len(word) == 1 and word.isalpha())
+
+
+_DOTTED_INITIALS = re.compile(r"(?:[a-z]\.)+[a-z]")
 
 
 def _first_boundary(s: str) -> int:
@@ -287,6 +292,7 @@ _FUNCTION_WORDS = (
 )
 
 
+_NOUN_DETERMINERS = frozenset(word_list("the a an this that its his her their our new latest"))
 _RELATIVE = re.compile(r",\s*(?:who|which|whose|speaking|asked|according|in|on)\b[^,]*(?:,|$)")
 
 
@@ -299,10 +305,15 @@ def _trim_speaker(span: str) -> str:
     # only lower-case words go: a capitalised one before the cue is a name ("Ivo Will wrote")
     while toks and (
         (_clean_word(toks[-1]) in _ADVERB_BEFORE_CUE and (toks[-1].islower() or not cfg.KEEP_CAPITALISED_TAIL))
-        or _is_cue_word(toks[-1])
+        or (_is_cue_word(toks[-1]) and not _noun_after_determiner(toks))
     ):
         toks.pop()
     return names.tidy(" ".join(toks))
+
+
+def _noun_after_determiner(toks: list[str]) -> bool:
+    """A cue word right after a determiner is a noun ("the report stated"), so it stays the speaker."""
+    return cfg.KEEP_DETERMINED_CUE_NOUN and len(toks) > 1 and _clean_word(toks[-2]) in _NOUN_DETERMINERS
 
 
 def _is_cue_word(tok: str) -> bool:
@@ -322,6 +333,9 @@ _NOT_AGENTS = frozenset(
         """
     )
 )
+
+
+_QUANTITY_SPEAKER = re.compile(r"(?i:most|many|some|half|\d+(?:\.\d+)?\s?(?:%|percent))")
 
 
 def _plausible_speaker(span: str) -> bool:
@@ -359,6 +373,8 @@ def _plausible_speaker(span: str) -> bool:
         return True
     if cfg.REJECT_PARTICIPLE_SPEAKERS and low.endswith("ing") and words[0].islower() and len(words) > 1:
         return False  # "warning against the plan, pledging ...": a participle clause, not a speaker
+    if cfg.QUANTITY_SPEAKERS and _QUANTITY_SPEAKER.fullmatch(span.strip()):
+        return True  # poll respondents: `most said they were "very worried"`, `21 percent said`
     last = _clean_word(words[-1])
     if last in _NOT_AGENTS:
         return False  # "a press conference last week": when or where, not who
@@ -384,9 +400,16 @@ def _attribute_after(s: str, final: bool = False) -> tuple[str, str] | None:
     if not tokens:
         return None
     low0 = _clean_word(tokens[0].group())
+    if final and cfg.FINAL_CAPITAL_PRONOUN_NEW_SENTENCE and tokens[0].group() in ("He", "She", "They"):
+        return None  # `"... attack." He said he ...`: a new sentence, not this quote's cue
     if low0 == "according" and len(tokens) > 1 and _clean_word(tokens[1].group()) == "to":
         spk = _inverted_speaker(s[tokens[1].end() :])
         return (spk, "according to") if spk else None
+    if _clean_word(tokens[0].group()) in cfg.INVERTED_ONLY_CUES and tokens[0].group().islower():
+        # `"...," agrees Ada Quill, a nurse`: right after the closing mark only
+        spk = _inverted_speaker(s[tokens[0].end() :])
+        if spk:
+            return spk, tokens[0].group()
     for i, tok in enumerate(tokens):
         w = _clean_word(tok.group())
         if w not in _CUES or (i > 0 and not tok.group()[:1].islower()):
@@ -614,6 +637,11 @@ def _previous_subject(text: str, paras: list[tuple[int, int]], p: int, sp: _Span
         subject = _sentence_subject(sentence)
         if subject and subject[:1].isupper() and subject not in ("He", "She", "They") and " " not in subject:
             return subject, ""
+    if (not found or found[0][0] > 40) and cfg.PREVIOUS_REPORTED_SUBJECT:
+        # "Then, in May, Quill said that ... ." then a bare quote paragraph: the reported speaker
+        reported = _reported_subject(sentence)
+        if reported:
+            return reported, ""
     if not found or found[0][0] > 40:
         return None
     at, name = found[0]
@@ -623,6 +651,24 @@ def _previous_subject(text: str, paras: list[tuple[int, int]], p: int, sp: _Span
     ):
         return None
     return name, ""
+
+
+def _reported_subject(sentence: str) -> str | None:
+    """Who speaks in an indirect-speech sentence ("Quill said that ...", "The mayor told reporters
+    ..."): the subject of its first reporting verb, when that is a name, he/she or "the <noun>"."""
+    for m in _WORD.finditer(sentence):
+        w = m.group()
+        if not w.islower() or w not in _CUES or w.endswith("ing"):
+            continue
+        spk = _speaker_before(sentence[: m.start()])
+        if not spk:
+            return None
+        spk = _strip_adverbial(spk)
+        low = spk.lower()
+        if low in ("he", "she") or names.proper_name(spk) or (low.startswith("the ") and len(spk.split()) <= 4):
+            return spk
+        return None
+    return None
 
 
 _LEAD_ADVERBIAL = re.compile(
@@ -1226,6 +1272,12 @@ class _Resolver:
             for o, n in self._titled_people():
                 if o < at and o not in found:
                     found[o] = self.fullest(n, o)
+        if cfg.PRONOUN_RANK_TITLED:
+            # "Judge Berrow", "Sheriff Tull": a rank before a lone surname names a person
+            for m in _RANK_TITLE.finditer(self.text, 0, at):
+                o = m.start(2)
+                if o not in found and not _inside(o, self.quoted) and not names.is_organisation(m.group(2)):
+                    found[o] = self.fullest(m.group(2), o)
         if cfg.PRONOUN_CUE_SURNAMES:
             for o, n in self._cue_surnames():
                 if o >= at:
@@ -1452,6 +1504,10 @@ def _speaker_core(spk: str) -> str:
     return core
 
 
+_RANK_TITLE = re.compile(
+    r"\b(" + "|".join(sorted(cfg.RANK_TITLES, key=len, reverse=True)) + r")\.?\s+"
+    r"([A-Z][\w\u00c0-\u024f'\u2019\-]+)\b(?!\.?\s+[A-Z])(?![\w.'\u2019\-])"
+)
 _GENDER_TITLE = re.compile(
     r"\b((?i:" + "|".join(sorted({re.escape(t.rstrip(".")) for t in cfg.MALE_TITLES | cfg.FEMALE_TITLES}, key=len,
     reverse=True)) + r"))\.?\s+((?:[A-Z][\w\u00c0-\u024f'\u2019\-]+\s+){0,2}[A-Z][\w\u00c0-\u024f\-]+)"
@@ -1497,11 +1553,20 @@ def _article_spans(article: Article) -> tuple[list[tuple[int, int]], list[_Span]
     return paras, spans
 
 
-def _sentence_of(text: str, paras: list[tuple[int, int]], sp: _Span) -> tuple[int, int]:
+def _sentence_of(text: str, paras: list[tuple[int, int]], sp: _Span, own_period: bool = False) -> tuple[int, int]:
     ps, pe = paras[sp.para]
     lo = _sentence_start(text, ps, sp.open_at)
     hi = pe
     tail = text[sp.end : pe]
+    if (
+        own_period
+        and cfg.PARTIAL_FINAL_NEW_SENTENCE
+        and re.search(r"[.!?]\s*$", text[sp.start : sp.end])
+        and re.match(r".\s+[A-Z]", tail)
+    ):
+        # `condemning "the attack." He said ...`: the quote's own period ends the sentence, so the
+        # next sentence's cue is not parsed as this quote's
+        return lo, sp.end + 1
     cut = _first_boundary(tail[1:] if tail else tail)
     if cut < len(tail) - 1:
         hi = sp.end + 1 + cut + 1
@@ -1520,7 +1585,7 @@ def extract_quotes(articles: list[Article]) -> dict[str, list[Quote]]:
         prepared.append((art, paras, spans))
         for sp in spans:
             if sp.parse and not sp.drop and _cue_near(art.text, paras, sp, with_according=True):
-                lo, hi = _sentence_of(art.text, paras, sp)
+                lo, hi = _sentence_of(art.text, paras, sp, own_period=True)
                 jobs.append((sp, art.text[lo:hi], lo, sp.start - lo, sp.end - lo))
     if jobs:
         nlp = load_nlp()

@@ -44,6 +44,8 @@ NEUTRAL_CUES: frozenset[str] = frozenset(
 )
 
 # Verbs that colour the quote (a framing signal): the style guides' "loaded" attribution verbs.
+# retort ... riff added in pass 3 (inverted and after-quote cues they left unattributed):
+# train resolved 0.9003 -> 0.9012, speaker 0.9398 -> 0.9407, F1 0.9526 -> 0.9530.
 LOADED_CUES: frozenset[str] = frozenset(
     word_list(
         """
@@ -54,6 +56,9 @@ LOADED_CUES: frozenset[str] = frozenset(
         maintain maintains maintained thunder thunders thundered rant rants ranted whine whines
         whined blast blasts blasted slam slams slammed charge charges charged scoff scoffs scoffed
         grumble grumbles grumbled sneer sneers sneered rage rages raged gush gushes gushed
+        retort retorts retorted opine opines opined exhort exhorts exhorted chide chides chided scold
+        scolds scolded plead pleads pleaded interject interjects interjected gripe gripes griped
+        demand demands demanded riff riffs riffed
         """
     )
 )
@@ -196,6 +201,8 @@ COLON_SUBJECT = True
 # with either pronoun. PolNeAR train resolved-speaker accuracy (metric as first written): without
 # 0.803, with 0.813. Preferring a known-gender antecedent over an unknown one was worse (0.853 and
 # 0.856 against 0.860), so unknown gender never disqualifies.
+# Pass 3 added a second block of common given names to both lists (general usage, one line each
+# of US/Hispanic names across generations): train resolved 0.9023 -> 0.9025, F1 unchanged 0.9530.
 MALE_FIRST_NAMES: frozenset[str] = frozenset(
     word_list(
         """
@@ -212,6 +219,16 @@ MALE_FIRST_NAMES: frozenset[str] = frozenset(
         vladimir walter wayne william willie xi boris emmanuel francois narendra recep
         rand rex jared corey mick ivan dmitry jens volodymyr igor hassan
         mohammed muhammad ahmed ali omar abdullah hans klaus pierre angelo giuseppe
+        alfred allen arthur barry bernard brandon brent calvin cameron carter cecil clarence clifford
+        colin curtis dale darrell dean derek dexter dominic duane dustin earl edgar edwin elijah elliot
+        eugene evan francis franklin gabriel gavin gene gilbert gordon grant harvey herbert hugh ian
+        isaac jackson jerome jesus joaquin julian karl kyle lamar lance leonard lloyd lucas luke malcolm
+        manuel marcus mario marvin maurice max melvin miguel milton mitchell neil nelson noah orlando
+        oscar pablo pedro rafael ralph ramon reggie reginald ricardo roberto rodney roland ronnie rory
+        ross rudolph salvador seth shane sidney simon stanley stuart tad tyler vernon victor vincent
+        wade warren wesley wilbur wilson zachary chad clay cory darren floyd glen hal herman jay
+        joey kirk lyndon marty morris nate otis perry quentin rich ricky rodrigo sergio spencer
+        stefan theodore travis troy vito wallace ward
         """
     )
 )
@@ -229,6 +246,18 @@ FEMALE_FIRST_NAMES: frozenset[str] = frozenset(
         rebecca rosa rose ruth sally samantha sandra sara sarah sharon sheila shirley sophie stephanie
         susan suzanne tammy teresa theresa tina tulsi valerie victoria wendy
         marine ursula christine jacinda kamala elizabeth dianne debbie nina yvonne
+        agnes alexandra alicia allison amber anita annie april audrey bethany bonnie brianna bridget
+        brigid caitlin camille candace carla carmen carolyn cassandra cecilia celia chelsea cheri
+        colleen connie courtney crystal cynthia daisy danielle dawn delores doris edith eileen elena
+        eleanor elisa ella eloise erica erin esther eva faith felicia fiona gail georgia geraldine
+        gwen harriet holly ingrid irene iris isabel jacqueline jasmine jeanne jenna jo jocelyn
+        josephine joyce juanita june kara kathryn katie kayla kendra kimberly kristen kristin
+        krista leah lena lillian lois loretta lucille lydia mabel mallory marcia margo mariam
+        marian marianne marjorie marlene maureen maxine meghan melanie mildred miranda molly
+        naomi nora norma patty peggy penny phyllis priscilla regina renee rhonda rita roberta
+        robyn rosemary roxanne sabrina selena serena shannon sheryl silvia sonia sophia stacy
+        sue susanna sylvia tamara tanya tara tiffany trisha vanessa vera veronica virginia vivian
+        wanda whitney yolanda zoe
         """
     )
 )
@@ -527,3 +556,52 @@ POLL_SOURCE = True
 # name printed earlier in the article. PolNeAR train resolved-speaker accuracy: off 0.8992, on
 # 0.8995.
 SHORT_ORG_NAMES = True
+
+# A reporting word right after a determiner is a noun, not the cue ("the report stated", "a new
+# poll reads"): _trim_speaker keeps it as the speaker. Train: resolved 0.9002 -> 0.9003, speaker 0.9396 -> 0.9398,
+# F1 0.9525 -> 0.9526.
+KEEP_DETERMINED_CUE_NOUN = True
+
+# Dotted initials ("J.J.", "N.H.") before a capital are not a sentence end, so "says J.J. Quill" keeps
+# the whole name. Train: resolved 0.9012 -> 0.9019, speaker 0.9407 -> 0.9408, F1 unchanged 0.9530.
+DOTTED_INITIALS_ABBREV = True
+
+# A bare quote paragraph after an indirect-speech sentence ("Then Quill said that ...") takes that
+# sentence's reporting subject. Train: resolved 0.9019 -> 0.9022, speaker 0.9408 -> 0.9411, F1 unchanged 0.9530.
+PREVIOUS_REPORTED_SUBJECT = True
+
+# Verbs that attribute a quote only in the inverted slot right after the closing mark (`"...," agrees
+# Ada Quill`); anywhere else they are not speech ("agreed to pay"). Adding "agree" to the general cue
+# list cost train resolved 0.9022 -> 0.9014; this list: resolved 0.9022 -> 0.9023, speaker 0.9411 -> 0.9413,
+# F1 unchanged 0.9530 ("concur", "offer" added nothing).
+INVERTED_ONLY_CUES: frozenset[str] = frozenset(word_list("agree agrees agreed"))
+
+# A quote ending in . ! or ? followed by a capitalised word: that word opens a new sentence, whose cue
+# ("He said ...") is not this quote's, so the parser gets the quote's own sentence only. Train: resolved
+# 0.9025 -> 0.9039, speaker 0.9413 -> 0.9429, F1 unchanged 0.9530. (Also ending the sentence there for
+# the cue-nearby test dropped 21 gold quotes: F1 0.9513, rejected.)
+PARTIAL_FINAL_NEW_SENTENCE = True
+
+# Ranks printed before a lone surname ("Judge Berrow", "Sheriff Tull", "Gov. Pell"): that person is a
+# pronoun candidate even when the article never prints the first name. Train: resolved 0.9039 -> 0.9042,
+# speaker and F1 unchanged (0.9429, 0.9530).
+PRONOUN_RANK_TITLED = True
+RANK_TITLES: frozenset[str] = frozenset(
+    word.capitalize()
+    for word in word_list(
+        """
+        judge justice sheriff gov governor sen senator rep gen general dr mayor sgt capt captain col
+        colonel lt adm admiral detective officer prof professor rev pastor bishop coach chief president
+        secretary ambassador commissioner inspector deputy sergeant chancellor premier
+        """
+    )
+)
+
+# `"... the attack." He said he ...`: after a quote that ends its sentence, a capitalised He/She/They
+# opens a new sentence (news style attributes with a lower-case "he said"), so it is not read as the
+# quote's cue. Train: resolved 0.9042 -> 0.9046, speaker 0.9429 -> 0.9432, F1 unchanged 0.9530.
+FINAL_CAPITAL_PRONOUN_NEW_SENTENCE = True
+
+# A lone quantity is a speaker in poll reports (`most said they were "very worried"`, `21 percent said
+# "not too likely"`). Train: resolved 0.9046 -> 0.9051, speaker 0.9432 -> 0.9437, F1 0.95295 -> 0.95296.
+QUANTITY_SPEAKERS = True
