@@ -30,9 +30,9 @@ def test_an_object_is_not_a_subject() -> None:
     text = (
         "Tomas Orrin, a dock worker, spoke at the hall on Friday.\n\n"
         "He had praised Lev Varga at a rally last spring and has since joined the union.\n\n"
-        '"I met a lot of good people there," he said.'
+        '"The crews there treated me like family," he said.'
     )
-    assert _quotes(text)["I met a lot of good people there,"].speaker_name == "Tomas Orrin"
+    assert _quotes(text)["The crews there treated me like family,"].speaker_name == "Tomas Orrin"
 
 
 def test_abbreviation_does_not_open_a_sentence() -> None:
@@ -76,8 +76,8 @@ def test_gender_from_following_pronouns() -> None:
 
 
 def test_subject_before_a_parenthetical_phrase() -> None:
-    text = 'Quill, during a town hall meeting in Kestrel, Borovia, said she was "not going to give up."'
-    q = _quotes(text)["not going to give up."]
+    text = 'Quill, during an evening forum in Kestrel, Borovia, said she would "keep rowing until the tide turns."'
+    q = _quotes(text)["keep rowing until the tide turns."]
     assert q.speaker_text == "Quill"
 
 
@@ -122,7 +122,7 @@ def test_passive_frame_gives_the_agent() -> None:
 
 def test_participle_clause_is_not_a_speaker() -> None:
     text = (
-        '"Ports matter," Quill says in the spot titled "Harbour," warning against new ferry fees from '
+        '"Ports matter," Quill says in the advert called "Harbour," warning against new ferry fees from '
         'Borovia, pledging to "cut the paperwork in half by spring."'
     )
     q = _quotes(text)["cut the paperwork in half by spring."]
@@ -140,7 +140,7 @@ def test_partial_quotes_in_one_sentence_share_the_speaker(monkeypatch: pytest.Mo
 def test_partial_quote_with_the_comma_inside_takes_the_cue_after() -> None:
     text = (
         'Her friends have mocked the mayor\'s campaign, calling him "a walking brochure," Ada Quill '
-        "said as she turned around.\n\n"
+        "said while packing up her banner.\n\n"
         '"But he is our walking brochure, and we love him!"'
     )
     qs = _quotes(text)
@@ -161,7 +161,7 @@ def test_framing_colon_clause_names_the_source() -> None:
 def test_irregular_reporting_phrase_after_a_quote() -> None:
     text = (
         '"Count the flags on that side of the hall," Ivo Brandt said with a smirk.\n\n'
-        '"They only came for the sandwiches," Quill shot back with a laugh.'
+        '"They only came for the sandwiches," Quill fired back, grinning.'
     )
     assert _quotes(text)["They only came for the sandwiches,"].speaker_text == "Quill"
 
@@ -180,11 +180,11 @@ def test_cue_of_a_later_subordinate_clause_is_not_the_quote_cue() -> None:
 
 def test_reporting_verb_is_not_a_speaker() -> None:
     text = (
-        'Quill told the crowd "What a night!" and said that her campaign would continue "to break barriers" '
+        'Quill told the crowd "What a night!" and said that her team would keep going "to open doors" '
         "across Borovia."
     )
-    q = _quotes(text)["to break barriers"]
-    assert q.speaker_text != "said that her campaign"
+    q = _quotes(text)["to open doors"]
+    assert q.speaker_text != "said that her team"
 
 
 def test_capitalised_name_that_is_also_an_auxiliary() -> None:
@@ -218,8 +218,8 @@ def test_speaker_ending_in_a_party_tag() -> None:
 
 
 def test_poll_respondents_are_attributed_to_the_poll() -> None:
-    text = 'In a Harbor Post poll released Monday, 31 percent of voters said they were "very worried" about the port.'
-    assert _quotes(text)["very worried"].speaker_text == "a Harbor Post poll"
+    text = 'In a Harbor Post poll 31 percent of residents reported feeling "very uneasy" about the port.'
+    assert _quotes(text)["very uneasy"].speaker_text == "a Harbor Post poll"
 
 
 def test_adverb_before_a_pronoun_speaker() -> None:

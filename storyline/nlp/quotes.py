@@ -345,7 +345,7 @@ def _plausible_speaker(span: str) -> bool:
     if len(words) > cfg.MAX_SPEAKER_WORDS:
         return False
     if cfg.REJECT_POSSESSED_NOUN and _POSSESSED.search(fold_punctuation(span)):
-        return False  # "Clinton's attacks", "He's": a thing someone has, not someone
+        return False  # "Varga's remarks", "He's": a thing someone has, not someone
     low = _clean_word(words[0])
     if low in ("this", "that") and len(words) == 2 and names.is_unnamed_description(span):
         return True  # "this source", "that official"
@@ -374,7 +374,7 @@ def _plausible_speaker(span: str) -> bool:
     if cfg.REJECT_PARTICIPLE_SPEAKERS and low.endswith("ing") and words[0].islower() and len(words) > 1:
         return False  # "warning against the plan, pledging ...": a participle clause, not a speaker
     if cfg.QUANTITY_SPEAKERS and _QUANTITY_SPEAKER.fullmatch(span.strip()):
-        return True  # poll respondents: `most said they were "very worried"`, `21 percent said`
+        return True  # poll respondents: `most said they felt "quite uneasy"`, `40 percent said`
     last = _clean_word(words[-1])
     if last in _NOT_AGENTS:
         return False  # "a press conference last week": when or where, not who
@@ -426,7 +426,7 @@ def _attribute_after(s: str, final: bool = False) -> tuple[str, str] | None:
         if cfg.STOP_AT_SUBORDINATE and re.search(r",\s*(?:as|while|when|after|before|because|since)\s", between):
             break  # `"Quiet," he demanded, as Quill continued`: the later verb is another clause's
         if i > cfg.MAX_SPEAKER_WORDS + 2:
-            # "Trump, the frontrunner who ... in the polls, said": a name, then a long apposition
+            # "Varga, the favourite who ... in the count, said": a name, then a long apposition
             head = between.split(",", 1)[0]
             if "," not in between or not names.proper_name(head) or len(head.split()) > 4:
                 return None
@@ -488,7 +488,7 @@ def _attribute_before(clause: str, require_intro: bool, max_after: int = 8) -> t
     """Speaker and cue in the clause before an opening mark (`Rutte said on Tuesday: "`).
 
     With ``require_intro`` the clause must end in a colon or comma after the cue (a direct quote);
-    without, the cue may come anywhere before (a partial quote: `Trump called it "stupid"`).
+    without, the cue may come anywhere before (a partial quote: `Varga called it "reckless"`).
     """
     tokens = list(_WORD.finditer(clause))
     if not tokens:
@@ -772,7 +772,7 @@ def _sentence_subject(clause: str) -> str | None:
     m3 = _DEFINITE_SUBJECT.match(s)
     if m3 and (names.is_unnamed_description(m3.group(1)) or names.split_name(m3.group(1)).role):
         return m3.group(1)
-    # a surname alone ("Gorka also made the point")
+    # a surname alone ("Varga also pressed the case")
     m4 = re.match(r"^([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+(?:also\s+|has\s+|had\s+)?[a-z]{3,}\b", s)
     if m4 and m4.group(1).split()[0].lower() not in _NOT_SUBJECTS and not m4.group(1).endswith(("ly", "ing")):
         return m4.group(1)
@@ -795,7 +795,7 @@ def _is_title(quote: str, before: str) -> bool:
     if _TITLE_CONTEXT.search(before[-40:]):
         return True
     ws = re.findall(r"[A-Za-z][A-Za-z'\u2019\-]*", quote)
-    # CNN's "State of the Union", NBC's "Today": a possessive before a title-cased name
+    # KTV's "Morning Table", Radio Ostrava's "Noon": a possessive before a title-cased name
     possessive = re.search(r"\w['\u2019]s?\s*$", before) and ws and len(ws) <= 8
     if possessive and ws[0][0].isupper() and all(w[0].isupper() for w in ws if len(w) >= 4):
         return True
@@ -859,7 +859,7 @@ def _attribute(text: str, paras: list[tuple[int, int]], spans: list[_Span]) -> N
                 if label:
                     found = (label, "")
             if found is None and not sp.continued and intro.endswith(":"):
-                # "Frank Newport and Jim Harter: "..."" (a name and a colon, no verb)
+                # "Ilse Varga and Piet Rask: "..."" (a name and a colon, no verb)
                 label = re.split(r"\s[\u2014\u2013-]\s", intro[:-1])[-1].strip()
                 tail = _trailing_name(label)
                 if tail and tail != label:
@@ -872,7 +872,7 @@ def _attribute(text: str, paras: list[tuple[int, int]], spans: list[_Span]) -> N
                 elif cfg.FRAMED_SOURCE and (framed := _framed_source(clause)):
                     found = (framed, "")  # "As the Harbor Post reported:", "Here's Quill in 1992:"
                 elif cfg.COLON_SUBJECT:
-                    # "O'Malley interjected:" / "Jeb Bush broke down ... to the newspaper NRC:"
+                    # "Orrin interjected:" / "Ilse Varga laid out ... to the newspaper Kestrel Courier:"
                     m = re.search(r"([A-Z][\w'\u2019\-]+(?:\s+[A-Z][\w'\u2019\-]+)*)\s+[a-z]+\s*:$", intro)
                     subject = m.group(1) if m and not names.is_title_word(m.group(1)) else None
                     subject = subject or _sentence_subject(clause)
@@ -1307,13 +1307,13 @@ class _Resolver:
                 return None, None
             want = "m" if low == "he" else "f"
             cands = [c for c in cands if self.gender(c[1]) in (None, want)] or cands
-            # the subject of this or a recent sentence first ("Rubio said he ..."), else the nearest
+            # the subject of this or a recent sentence first ("Rask said he ..."), else the nearest
             spoke = {o for o, _n, _r in self.named_speakers} | {o for o, _n in self.pronoun_mentions}
             salient = {c[0] for c in cands if c[0] in spoke or self._is_subject(c[0])}
             cands = _merge_mentions(cands, salient)
             recent = [c for c in cands[-cfg.PRONOUN_WINDOW :] if c[0] in salient]
             if not recent and cfg.PRONOUN_SPEAKER_REACH:
-                # "said Harvey, who backed Santorum, Rubio and Cruz" ... "he said": the person who
+                # "said Orrin, who backed Lund, Rask and Olsen" ... "he said": the person who
                 # spoke or led a sentence shortly before beats names in a relative clause
                 reach = at - cfg.PRONOUN_SPEAKER_REACH
                 recent = [c for c in cands if c[0] >= reach and c[0] in salient]
@@ -1460,16 +1460,16 @@ _SPAN_FUNCTION_WORDS = frozenset(
 def _speaker_core(spk: str) -> str:
     """The words of a speaker span that name the speaker.
 
-    The span finders sometimes return a clause ("Clinton celebrated in Florida with supporters",
-    "He dismissed critique of his performance") or a name with a party tag ("Sen. Chris Murphy
-    (D-Conn.)"); resolving the whole span would make a person of "Florida" or of the clause. A
+    The span finders sometimes return a clause ("Varga toured the harbour with dock workers",
+    "He brushed aside doubts about the plan") or a name with a party tag ("Sen. Ivo Lund
+    (D-Conn.)"); resolving the whole span would make a person of "harbour" or of the clause. A
     span with a lower-case word that is neither a title nor a function word is cut to the subject
     it opens with; party tags and short parentheticals are dropped.
     """
     core = _PARTY_TAG.sub("", spk).strip()
     if not core:
         return spk
-    # "Lashing out, Trump", "Perhaps, he": the words after the last comma carry the speaker
+    # "Hitting back, Varga", "Perhaps, he": the words after the last comma carry the speaker
     tail = core.rsplit(",", 1)[1].strip() if "," in core else core
     if m := re.match(r"(?:he|she|they|He|She|They)\b", tail):
         return m.group()
@@ -1494,13 +1494,13 @@ def _speaker_core(spk: str) -> str:
         and (names.proper_name(subject) or names.is_unnamed_description(subject))
     ):
         return subject
-    # "Ohio Gov. John Kasich has also broadly", "Trump is": the name before the first verb-like word
+    # "Harbour Gov. Ilse Varga has also quietly", "Rask is": the name before the first verb-like word
     prefix = " ".join(toks[: toks.index(verbish[0])])
     parts = names.split_name(prefix) if prefix else None
     if parts and parts.name and names.tidy(prefix).endswith(parts.name):
         return names.tidy(prefix)
     if m := re.search(r"\b(?:he|she)$", tail):
-        return m.group()  # "Maybe the window into his soul is what he"
+        return m.group()  # "Perhaps the clearest sign of it is what he"
     return core
 
 
@@ -1622,7 +1622,7 @@ def _cue_near(text: str, paras: list[tuple[int, int]], sp: _Span, with_according
 
 
 def _title_case_lines(text: str) -> list[tuple[int, int]]:
-    """Headline-style lines ("Glenn Beck Blasts Drudge For ..."): their capitalised pairs are not
+    """Headline-style lines ("Harbor Host Slams Rival Over ..."): their capitalised pairs are not
     names (the name finder would make a person of "Beck Blasts Drudge")."""
     out = []
     for m in re.finditer(r"[^\n]+", text):

@@ -172,11 +172,11 @@ PRONOUN_WINDOW = 2
 # Fewest words for a partial quote whose sentence has a cue but no speaker was found.
 PARTIAL_MIN_WORDS = 2
 
-# Look for a speaker after a partial quote even without a comma after it (`"stupid" Trump said`).
+# Look for a speaker after a partial quote even without a comma after it (`"reckless" Varga said`).
 # PolNeAR train speaker accuracy: on 0.909, off 0.910 (it mostly caught time phrases as speakers).
 PARTIAL_AFTER_ANYWHERE = False
-# Reject speaker spans ending in "X's <common noun>" ("Clinton's attacks") or "He's". PolNeAR
-# train speaker accuracy 0.9131 off, 0.9121 on: annotators accept "Trump's tweet", "the
+# Reject speaker spans ending in "X's <common noun>" ("Varga's remarks") or "He's". PolNeAR
+# train speaker accuracy 0.9131 off, 0.9121 on: annotators accept "Varga's post", "the
 # campaign's ad" as sources, so it stays off.
 REJECT_POSSESSED_NOUN = False
 
@@ -189,7 +189,7 @@ SUBJECT_BEFORE = True
 # sentence opens with. PolNeAR train speaker accuracy: off 0.914, on 0.919.
 PARTIAL_SENTENCE_SUBJECT = True
 
-# A quote introduced by a colon with no reporting verb ("Kasich resisted:") takes the name right
+# A quote introduced by a colon with no reporting verb ("Rask objected:") takes the name right
 # before the colon's verb, else the subject the sentence opens with. PolNeAR train speaker
 # accuracy: off 0.9196, on 0.9206.
 COLON_SUBJECT = True
@@ -197,7 +197,7 @@ COLON_SUBJECT = True
 # Pronoun agreement: "she said" never resolves to a man. spaCy's small model has no gender, so a
 # person's gender comes from a short list of common first names (general English-language usage,
 # not names read off the data), then from honorifics and gendered role words printed next to the
-# surname in the article ("Mrs. Clinton", "Congresswoman Smith"). A person of unknown gender agrees
+# surname in the article ("Mrs. Varga", "Congresswoman Smith"). A person of unknown gender agrees
 # with either pronoun. PolNeAR train resolved-speaker accuracy (metric as first written): without
 # 0.803, with 0.813. Preferring a known-gender antecedent over an unknown one was worse (0.853 and
 # 0.856 against 0.860), so unknown gender never disqualifies.
@@ -602,6 +602,6 @@ RANK_TITLES: frozenset[str] = frozenset(
 # quote's cue. Train: resolved 0.9042 -> 0.9046, speaker 0.9429 -> 0.9432, F1 unchanged 0.9530.
 FINAL_CAPITAL_PRONOUN_NEW_SENTENCE = True
 
-# A lone quantity is a speaker in poll reports (`most said they were "very worried"`, `21 percent said
+# A lone quantity is a speaker in poll reports (`most said they felt "quite uneasy"`, `40 percent said
 # "not too likely"`). Train: resolved 0.9046 -> 0.9051, speaker 0.9432 -> 0.9437, F1 0.95295 -> 0.95296.
 QUANTITY_SPEAKERS = True
