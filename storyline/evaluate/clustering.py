@@ -167,6 +167,16 @@ def shuffled(articles: Sequence[Article], seed: int) -> list[Article]:
     return [replace(a, seq=order[i]) for i, a in enumerate(articles)]
 
 
+def mean_scores(streams: Sequence[Sequence[Article]], gold: dict[str, str], model: Model | None) -> dict[str, float]:
+    """Event scores of each stream (the same articles in different arrival orders), averaged."""
+    totals: dict[str, float] = defaultdict(float)
+    for stream in streams:
+        result = cluster_with_storylines(stream, model=model, prime=PRIME)
+        for name, value in scores(gold, {a.article: a.event for a in result}).items():
+            totals[name] += value / len(streams)
+    return dict(totals)
+
+
 def label_runs(articles: Sequence[Article], gold: dict[str, str]) -> float:
     """Contiguous runs of one gold label in arrival order, per gold label: 1.0 means the collection
     arrives sorted by its labels, which an online clusterer of undated articles profits from."""
@@ -202,12 +212,8 @@ def evaluate(data: Path, format: str = "mmds", model: Model | None = None, cv_fo
     if format != "timeline17":
         out["label_runs"] = label_runs(articles, gold)
     if shuffles > 0 and format != "timeline17":
-        totals: dict[str, float] = defaultdict(float)
-        for seed in range(shuffles):
-            result = cluster_with_storylines(shuffled(articles, seed), model=model, prime=PRIME)
-            for name, value in scores(gold, {a.article: a.event for a in result}).items():
-                totals[name] += value / shuffles
-        out.update({f"shuffled_{k}": v for k, v in totals.items()})
+        streams = [shuffled(articles, seed) for seed in range(shuffles)]
+        out.update({f"shuffled_{k}": v for k, v in mean_scores(streams, gold, model).items()})
     if cv_folds > 1 and format != "timeline17":
         protocols = [str(options.get("cv_protocol", "stream"))]
         if protocols == ["both"]:
@@ -275,14 +281,10 @@ def fit_model(articles: Sequence[Article], gold: dict[str, str], thresholds: Ite
     best: tuple[float, float, dict[str, float]] = (-1.0, 0.5, {})
     for th in thresholds or [x / 20 for x in range(4, 20)]:
         model = Model(weights=base.weights, bias=base.bias, threshold=th, features=features)
-        totals: dict[str, float] = defaultdict(float)
-        for replay in replays:
-            result = cluster_with_storylines(replay, model=model, prime=PRIME)
-            for name, value in scores(gold, {a.article: a.event for a in result}).items():
-                totals[name] += value / len(replays)
+        totals = mean_scores(replays, gold, model)
         objective = (totals["bcubed_f1"] + totals["pairwise_f1"]) / 2
         if objective > best[0]:
-            best = (objective, th, dict(totals))
+            best = (objective, th, totals)
     model = Model(weights=base.weights, bias=base.bias, threshold=best[1], features=features)
     return model, best[2]
 
