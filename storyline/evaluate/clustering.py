@@ -159,6 +159,13 @@ LOADERS = {"mmds": load_mmds, "jsonl": load_jsonl, "timeline17": load_timeline17
 
 
 # -- evaluation -------------------------------------------------------------------------------------
+# First seeds of the random arrival orders: fitting replays, scored orders in cross-validation and
+# scored orders of `evaluate` draw from separate ranges, so no scored order is one the model was fitted on.
+FIT_ORDER_SEED = 1000
+CV_ORDER_SEED = 100
+EVAL_ORDER_SEED = 0
+
+
 def shuffled(articles: Sequence[Article], seed: int) -> list[Article]:
     """Copies of ``articles`` in another arrival order (a seeded permutation of ``seq``). Only the
     order of undated articles changes: dated ones are placed by their dates."""
@@ -186,7 +193,7 @@ def label_runs(articles: Sequence[Article], gold: dict[str, str]) -> float:
 
 
 def evaluate(data: Path, format: str = "mmds", model: Model | None = None, cv_folds: int = 0,
-             shuffles: int = 0, **options: object) -> dict[str, float]:
+             shuffles: int = 0, cv_shuffles: int = 0, **options: object) -> dict[str, float]:
     """Cluster the labelled articles at ``data`` and score them.
 
     mmds/jsonl: scores of the event assignment (and ``cv_*`` scores when ``cv_folds`` > 1: the
@@ -196,7 +203,8 @@ def evaluate(data: Path, format: str = "mmds", model: Model | None = None, cv_fo
     Undated articles arrive in file order. The MMDS2025 files are sorted by gold label, so file order
     hands the clusterer every event's articles together; ``shuffles`` > 0 also clusters the articles
     in that many seeded random orders and reports the mean scores as ``shuffled_*`` (the estimate
-    for a stream whose order says nothing about the events).
+    for a stream whose order says nothing about the events); ``cv_shuffles`` does the same for the
+    held-out folds of the stream cross-validation (``cv_shuffled_*``).
     """
     articles, gold = LOADERS[format](Path(data))
     assignments = cluster_with_storylines(articles, model=model, prime=PRIME)
@@ -212,7 +220,7 @@ def evaluate(data: Path, format: str = "mmds", model: Model | None = None, cv_fo
     if format != "timeline17":
         out["label_runs"] = label_runs(articles, gold)
     if shuffles > 0 and format != "timeline17":
-        streams = [shuffled(articles, seed) for seed in range(shuffles)]
+        streams = [shuffled(articles, EVAL_ORDER_SEED + k) for k in range(shuffles)]
         out.update({f"shuffled_{k}": v for k, v in mean_scores(streams, gold, model).items()})
     if cv_folds > 1 and format != "timeline17":
         protocols = [str(options.get("cv_protocol", "stream"))]
@@ -220,7 +228,8 @@ def evaluate(data: Path, format: str = "mmds", model: Model | None = None, cv_fo
             protocols = ["stream", "alone"]
         for protocol in protocols:
             prefix = "cv_" if protocol == "stream" else f"cv_{protocol}_"
-            result = cross_validate(articles, gold, cv_folds, protocol)
+            result = cross_validate(articles, gold, cv_folds, protocol,
+                                    shuffles=cv_shuffles if protocol == "stream" else 0)
             out.update({f"{prefix}{k}": v for k, v in result.items()})
     return out
 
@@ -266,7 +275,7 @@ def fit_model(articles: Sequence[Article], gold: dict[str, str], thresholds: Ite
     from sklearn.linear_model import LogisticRegression
 
     n_orders = settings.FIT_ORDERS if orders is None else orders
-    replays = [list(articles)] + [shuffled(articles, 1000 + k) for k in range(n_orders)]
+    replays = [list(articles)] + [shuffled(articles, FIT_ORDER_SEED + k) for k in range(n_orders)]
     rows: list[list[float]] = []
     targets: list[int] = []
     for replay in replays:
@@ -357,7 +366,7 @@ def cross_validate(articles: Sequence[Article], gold: dict[str, str], folds: int
             pred = {a.article: a.event for a in cluster_with_storylines(articles, model=model, prime=PRIME)}
             result = scores_within(gold, pred, {a.id for a in test})
             for seed in range(shuffles):
-                stream = shuffled(articles, 100 + seed)
+                stream = shuffled(articles, CV_ORDER_SEED + seed)
                 pred = {a.article: a.event for a in cluster_with_storylines(stream, model=model, prime=PRIME)}
                 for name, value in scores_within(gold, pred, {a.id for a in test}).items():
                     totals[f"shuffled_{name}"] += value / folds / shuffles
@@ -388,10 +397,6 @@ if __name__ == "__main__":  # pragma: no cover - developer entry point until the
         fitted, train_scores = fit_model(arts, labels)
         print(fitted)
         print(format_scores(train_scores))
-    elif args.cv > 1:
-        arts, labels = LOADERS[args.format](args.data)
-        print(format_scores(cross_validate(arts, labels, args.cv, args.cv_protocol,
-                                           shuffles=args.cv_shuffles)))
     else:
         print(format_scores(evaluate(args.data, args.format, cv_folds=args.cv, shuffles=5,
-                                     cv_protocol=args.cv_protocol)))
+                                     cv_protocol=args.cv_protocol, cv_shuffles=args.cv_shuffles)))

@@ -878,18 +878,6 @@ def _attribute(text: str, paras: list[tuple[int, int]], spans: list[_Span]) -> N
                     subject = subject or _sentence_subject(clause)
                     if subject:
                         found = (subject, "")
-            if (
-                found is None
-                and cfg.COMMA_SUBJECT
-                and not sp.continued
-                and intro.endswith(",")
-                and starts_sentence
-                and len(qwords) >= 4
-            ):
-                # "Ada Quill, the port's chief, reacted coolly to the deal, "We are concerned ...""
-                subject = _sentence_subject(clause)
-                if subject and names.split_name(subject).name and not names.is_organisation(subject):
-                    found = (subject, "")
             if found is None and not sp.continued and not text[ps : sp.open_at].strip() and p > 0:
                 # a quote paragraph introduced by the paragraph before ("Rutte said:")
                 qs, qe = paras[p - 1]
@@ -1087,7 +1075,6 @@ class _Resolver:
     descriptions: list[tuple[int, str]] = field(default_factory=list)
     roles: dict[str, str] = field(default_factory=dict)  # name -> role seen in the article
     quoted: list[tuple[int, int]] = field(default_factory=list)  # spans whose names are not antecedents
-    pronoun_mentions: list[tuple[int, str]] = field(default_factory=list)  # resolved "he"/"she" speakers
 
     _mentions: list[tuple[int, str]] | None = None
     _title_gender: dict[str, str] | None = None
@@ -1267,7 +1254,6 @@ class _Resolver:
         quoted with their later surname-only mentions ("Haines said ... He added" where the
         article never printed Haines's first name)."""
         found = {o: n for o, n in self.mentions() if o < at}
-        found.update((o, n) for o, n in self.pronoun_mentions if o < at)
         if cfg.PRONOUN_TITLED_MENTIONS:
             for o, n in self._titled_people():
                 if o < at and o not in found:
@@ -1308,7 +1294,7 @@ class _Resolver:
             want = "m" if low == "he" else "f"
             cands = [c for c in cands if self.gender(c[1]) in (None, want)] or cands
             # the subject of this or a recent sentence first ("Rask said he ..."), else the nearest
-            spoke = {o for o, _n, _r in self.named_speakers} | {o for o, _n in self.pronoun_mentions}
+            spoke = {o for o, _n, _r in self.named_speakers}
             salient = {c[0] for c in cands if c[0] in spoke or self._is_subject(c[0])}
             cands = _merge_mentions(cands, salient)
             recent = [c for c in cands[-cfg.PRONOUN_WINDOW :] if c[0] in salient]
@@ -1318,8 +1304,6 @@ class _Resolver:
                 reach = at - cfg.PRONOUN_SPEAKER_REACH
                 recent = [c for c in cands if c[0] >= reach and c[0] in salient]
             _, n, r = max(recent or cands, key=lambda c: c[0])
-            if cfg.PRONOUN_CHAIN:
-                self.pronoun_mentions.append((at, n))
             return n, r
         if names.is_pronoun(spk):
             return None, None

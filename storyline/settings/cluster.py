@@ -121,8 +121,9 @@ CANDIDATES = 15
 #   ``storyline evaluate clustering``: file order 0.871/0.694, five other random orders 0.845/0.659.)
 # A file sorted by label now scores lower than before, a stream in any other order much higher; the
 # figures to quote for unseen data are the random-order ones (``python -m storyline.evaluate.clustering
-# --data ... --cv 5`` prints both). With this fit, file / random-order CV for other settings: FIT_ORDERS 6
-# 0.852/0.536, 0.844/0.523; RECENT_DECAY 0.75 0.855/0.545, 0.844/0.524; FIT_C 0.3 0.843/0.518, 0.844/0.522.
+# --data ... --cv 5`` prints both: cv_* and cv_shuffled_*). With this fit, file / random-order CV
+# for other settings: FIT_ORDERS 6 0.852/0.536, 0.844/0.523; RECENT_DECAY 0.75 0.855/0.545,
+# 0.844/0.524; FIT_C 0.3 0.843/0.518, 0.844/0.522.
 # Rejected in this setting (fold salt "",
 # trained and scored in one random order, 3 orders: 0.839/0.505): priming the IDF with the whole
 # collection 0.835/0.539.

@@ -281,12 +281,11 @@ FEMALE_TITLES: frozenset[str] = frozenset(
 # was worse (0.844 against 0.857).
 PRONOUN_SPEAKER_MENTIONS = True
 
-# A resolved speaker pronoun is itself a mention of its person, so "X said ... He added ... he
-# said" chains to X instead of a name printed in between. PolNeAR train resolved-speaker
-# accuracy: off 0.817, on 0.818. Re-checked once subjects after adverbials, inverted-cue speakers
-# and merged mentions made the salience test stricter: on 0.8995, off 0.9002 (a chained pronoun
-# repeats an earlier mistake), so it is off now.
-PRONOUN_CHAIN = False
+# Rejected and removed: a resolved speaker pronoun counted as a mention of its person, so "X said
+# ... He added ... he said" chains to X instead of a name printed in between. PolNeAR train
+# resolved-speaker accuracy: off 0.817, on 0.818 at first; once subjects after adverbials,
+# inverted-cue speakers and merged mentions made the salience test stricter: on 0.8995, off 0.9002
+# (a chained pronoun repeats an earlier mistake).
 
 # Cut a clause-like speaker span to the subject it opens with, and drop party tags ("(D-Conn.)"),
 # before resolving it to a person (the printed words are kept as speaker_text). PolNeAR train
@@ -499,11 +498,10 @@ PASSIVE_BY_AGENT = True
 # accuracy: off 0.8932, on 0.8937.
 PARTIAL_COMMA_INSIDE = True
 
-# A direct quote introduced by a comma with no reporting verb ("Ada Quill, the port chief,
-# reacted coolly to the deal, "We are ..."") takes the named person the sentence opens with.
-# PolNeAR train F1 / resolved-speaker accuracy: off 0.9522 / 0.8937, on 0.9524 / 0.8935: more
-# quotes kept, but their speakers are right less often than the rest, so it stays off.
-COMMA_SUBJECT = False
+# Rejected and removed: a direct quote introduced by a comma with no reporting verb ("Ada Quill,
+# the port chief, reacted coolly to the deal, "We are ..."") taking the named person the sentence
+# opens with. PolNeAR train F1 / resolved-speaker accuracy: off 0.9522 / 0.8937, on 0.9524 /
+# 0.8935: more quotes kept, but their speakers are right less often than the rest.
 
 # A colon intro that frames the quote with its source ("As the Harbor Post reported, ...:",
 # "According to Ada Quill:", "Here's Quill in 1992:") takes that source. PolNeAR train
