@@ -381,6 +381,12 @@ def person_names(text: str) -> list[tuple[int, str]]:
     return out
 
 
+def has_non_person_word(name: str) -> bool:
+    """A capitalised run with a word that makes it a place, institution or thing ("Atlantic City",
+    "Senate Democrats"), the test ``person_names`` applies to its candidates."""
+    return bool(_NON_PERSON & {fold_punctuation(t).lower() for t in name.split()})
+
+
 def surname(name: str) -> str:
     toks = [t for t in name.split() if t.lower() not in NAME_PARTICLES and not _INITIAL.match(t)]
     return fold_punctuation(toks[-1]).lower() if toks else fold_punctuation(name).lower()
