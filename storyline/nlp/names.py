@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from storyline.settings import quotes as settings
 from storyline.settings.quotes import (
     FEMALE_FIRST_NAMES,
     MALE_FIRST_NAMES,
@@ -48,6 +49,10 @@ _ACRONYM = re.compile(r"^(?:[A-Z]\.){2,}$|^[A-Z][A-Z0-9&\-]{1,}$")
 _CAP = re.compile(r"^[A-Z\u00c0-\u00de][\w\u00c0-\u024f'\-.]*$")
 _INITIAL = re.compile(r"^[A-Z]\.$")
 _POSSESSIVE = re.compile(r"['\u2019]s?$")
+# Words glued together by page furniture ("FlagShareLikeReplyAda": three or more capitals inside a
+# word; "McDonald", "DeSantis" have two) and adjective compounds ("Prize-winning", "Texas-based").
+_GLUED = re.compile(r"(?:[A-Z][a-z]+){3,}")
+_ADJECTIVE_COMPOUND = re.compile(r"-[a-z]+(?:ing|ed|based|born)$")
 
 # Capitalised words that start sentences or name places/days, never a person's first name. The
 # sentence adverbs and conjunctions of the last rows ("Though Quill left", "Neither Ada Quill")
@@ -141,6 +146,8 @@ def _is_name_token(tok: str) -> bool:
         return True
     if _ACRONYM.match(t) or not _CAP.match(t):
         return False
+    if settings.NAME_TOKEN_SHAPE and (_GLUED.search(t) or _ADJECTIVE_COMPOUND.search(t)):
+        return False
     return not _is_title(t) and t.lower().strip(".") not in _NOT_NAMES
 
 
@@ -188,7 +195,7 @@ def split_name(span: str) -> SpeakerParts:
         # "the Democrat", "a Republican", "The Harbor Post", "Another Quillan": a determiner right
         # before a capitalised run makes a description or an institution, never a person's name
         return SpeakerParts(None, None, desc, org=name if toks[0].lower() == "the" else None)
-    if is_organisation(name):
+    if is_organisation(name) or (settings.PLACE_RUNS_NOT_NAMES and _place_run(name)):
         return SpeakerParts(None, None, desc, org=name)
     role_toks = toks[: len(toks) - len(name_toks)]
     return SpeakerParts(name, _role_text(" ".join(role_toks), before_name=True), desc)
@@ -244,6 +251,15 @@ def _role_text(text: str, before_name: bool = False) -> str | None:
     if not toks or not any(_is_title(t) for t in toks):
         return None
     return " ".join(toks).strip(",;:")
+
+
+def _place_run(name: str) -> bool:
+    """ "South Carolina", "Capitol Hill": a run of two or more capitalised words with a place or
+    institution word and no common first name ("Neil Young" stays a person)."""
+    toks = name.split()
+    if len(toks) < 2 or fold_punctuation(toks[0]).lower() in MALE_FIRST_NAMES | FEMALE_FIRST_NAMES:
+        return False
+    return has_non_person_word(name)
 
 
 def is_organisation(name: str) -> bool:

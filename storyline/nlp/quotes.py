@@ -1329,8 +1329,24 @@ class _Resolver:
             found = self._antecedent(head, at)
             if found is not None:
                 return found
+            if cfg.ROLE_TO_LAST_SPEAKER and (person := self._last_speaker_for_role(desc, head, at)):
+                return person
         self.descriptions.append((at, desc))
         return desc, None
+
+    def _last_speaker_for_role(self, desc: str, head: str, at: int) -> tuple[str, str | None] | None:
+        """ "the Republican presidential candidate said" with no one given that role: the person
+        quoted last before it, when the role is one the article's main figures share (a candidate, a
+        nominee; "the judge" or "the pope" is someone else); that person is then a quoted speaker at
+        ``at`` for the pronouns that follow."""
+        if head not in cfg.RUNNING_ROLE_HEADS or names.split_name(desc).org:
+            return None
+        before = [(o, n, r) for o, n, r in self.named_speakers if o < at]
+        if not before:
+            return None
+        _o, n, r = before[-1]
+        self.named_speakers.append((at, n, r))
+        return n, r
 
     def _antecedent(self, head: str, at: int) -> tuple[str, str | None] | None:
         """Who "the <head>" ("the spokesman", "the official") points back to: a person the
@@ -1537,9 +1553,19 @@ def _article_spans(article: Article) -> tuple[list[tuple[int, int]], list[_Span]
     return paras, spans
 
 
+# A dateline opening a paragraph: "KESTREL, Bor. - ", "Kestrel (AFP) - ", "KESTREL (Harbor Wire) -- ".
+_DATELINE = re.compile(
+    r"(?:[A-Z]{2,}[A-Z.' \-]*(?:,\s*[A-Z][\w.' ]{0,20})?\s*(?:\([A-Z][\w. \-]{1,30}\))?"
+    r"|[A-Z][\w.' \-]{1,30}(?:,\s*[A-Z][\w.' ]{0,20})?\s*\([A-Z][\w. \-]{1,30}\))"
+    r"\s*(?:--?|\u2013|\u2014)\s+"
+)
+
+
 def _sentence_of(text: str, paras: list[tuple[int, int]], sp: _Span, own_period: bool = False) -> tuple[int, int]:
     ps, pe = paras[sp.para]
     lo = _sentence_start(text, ps, sp.open_at)
+    if cfg.SKIP_DATELINE and lo == ps and (m := _DATELINE.match(text, lo, sp.open_at)):
+        lo = m.end()  # the sentence starts after "Kestrel (AFP) -", which no parse should read as its subject
     hi = pe
     tail = text[sp.end : pe]
     if (
