@@ -349,6 +349,8 @@ def _plausible_speaker(span: str) -> bool:
     low = _clean_word(words[0])
     if low in ("this", "that") and len(words) == 2 and names.is_unnamed_description(span):
         return True  # "this source", "that official"
+    if cfg.IT_SPEAKER and len(words) == 1 and low == "it":
+        return True  # `"...," it said`: a statement, a sign or an organisation, which the pronoun keeps
     if low in (
         "that",
         "this",
@@ -1022,6 +1024,8 @@ def _parse_attribute(nlp: object, jobs: list[tuple[_Span, str, int, int, int]]) 
                     continue
                 if cfg.PARSE_CUE_GOVERNS and _reports_else(tok, qs, qe):
                     continue  # `"the sticking point," as Borovia insists on control`: another clause
+                if subj[0].lower_ == "it" and _subordinate_it(tok, subj[0]):
+                    continue  # "it's safe to say", "when it posted": "it" speaks only as a main clause's subject
                 dist = min(abs(tok.idx - qs), abs(tok.idx - qe))
                 if best is None or dist < best[0]:
                     best = (dist, tok, subj[0])
@@ -1048,6 +1052,13 @@ def _parse_attribute(nlp: object, jobs: list[tuple[_Span, str, int, int, int]]) 
         sp.speaker_text = spk
         sp.cue = verb.text
         sp.parse = False
+
+
+def _subordinate_it(verb: object, subj: object) -> bool:
+    """ "it" is not the subject of this cue verb itself, or the verb is a bare infinitive or sits in
+    a subordinate clause ("it's fair to say", "when it posted")."""
+    v = verb  # a spaCy Token
+    return v.tag_ == "VB" or v.dep_ in ("advcl", "relcl", "xcomp") or subj.head is not v  # type: ignore[attr-defined]
 
 
 def _reports_else(verb: object, qs: int, qe: int) -> bool:
@@ -1185,13 +1196,16 @@ class _Resolver:
             k = len(last)
             while k > 0 and _role_or_name_word(last[k - 1]) and k > len(last) - 4:
                 k -= 1
-            if k == 0 and len(last) <= 4 and head[: len(head) - len(" ".join(last))].rstrip().endswith(
+            # the words are cut off the end of the head without its trailing space ("..., but ")
+            stem = head.rstrip() if cfg.SUBJECT_ROLES_CUT_FIX else head
+            if k == 0 and len(last) <= 4 and stem[: len(stem) - len(" ".join(last))].rstrip().endswith(
                 (",", ";", " but", " and")
             ):
-                head = head[: len(head) - len(" ".join(last))].rstrip() + " "
-                if head.endswith((" but ", " and ")) and "," in head[-60:] and _VERB_AFTER_NAME.match(self.text, at):
+                head = stem[: len(stem) - len(" ".join(last))].rstrip() + " "
+                clause_joint = (", but ", ", and ") if cfg.SUBJECT_ROLES_CUT_FIX else (" but ", " and ")
+                if head.endswith(clause_joint) and "," in head[-60:] and _verb_after_name(self.text, at):
                     return True  # "The moderators moved on, but Quill wasn't having it."
-        if cfg.SUBJECT_AFTER_ADVERBIAL and head.endswith(", ") and _VERB_AFTER_NAME.match(self.text, at):
+        if cfg.SUBJECT_AFTER_ADVERBIAL and head.endswith(", ") and _verb_after_name(self.text, at):
             # "Speaking in Kestrel, Quill also accused ...": a name right after an opening
             # adverbial clause and before its verb is the sentence's subject
             opener = head.split(",", 1)[0].split()
@@ -1405,6 +1419,18 @@ _VERB_AFTER_NAME = re.compile(
     r"(?:,\s+[^,]{1,40},)?\s+(?:[a-z]+ly\s+)?(?!(?:and|or|who|whose|which|of|in|on|at|for|to|with|by|from|as|"
     r"that|the|a|an|and|nor|but)\b)[a-z]{2,}\b"
 )
+# The same within one sentence: the apposition between commas holds no sentence end or line break
+# ("Rubio, and Senator Cruz.\n\n"We're" is not "Rubio ... We're").
+_VERB_AFTER_NAME_IN_SENTENCE = re.compile(
+    _VERB_AFTER_NAME.pattern.replace("[^,]{1,40}", "[^,;:!?\\n\"\u201c\u201d]{1,40}")
+)
+
+
+def _verb_after_name(text: str, at: int) -> re.Match[str] | None:
+    pattern = _VERB_AFTER_NAME_IN_SENTENCE if cfg.SUBJECT_ROLES_CUT_FIX else _VERB_AFTER_NAME
+    return pattern.match(text, at)
+
+
 _INVERTED_CUE_BEFORE = re.compile(
     r"(?:^|[,\u2014\u2013]\s*)(?:" + "|".join(sorted(w for w in _CUES if " " not in w)) + r")\s+$"
 )
@@ -1631,6 +1657,36 @@ def _cue_near(text: str, paras: list[tuple[int, int]], sp: _Span, with_according
     )
 
 
+def _own_subject(text: str, paras: list[tuple[int, int]], sp: _Span, surnames: set[str]) -> str | None:
+    """The person the quote's own sentence opens with when no cue was found for it ("Kestrel Mayor
+    Ada Quill thanked the crew "for everything"", "After the vote, Quill, who ..., called it
+    "a start""): a capitalised run whose last word is the surname of someone the article names,
+    followed by a verb or an apposition. An opening adverbial or subordinate clause before a comma
+    is skipped."""
+    lo, _hi = _sentence_of(text, paras, sp)
+    clause = text[lo : sp.open_at].strip().lstrip("\"\u201c(")
+    if len(clause.split()) < 2:
+        return None
+    for _ in range(3):
+        if m := _PRONOUN_SUBJECT.match(clause):
+            return m.group(1)
+        if m := _OWN_SUBJECT.match(clause):
+            run = m.group(1)
+            first = _clean_word(run.split()[0])
+            if first not in _NOT_SUBJECTS and names.surname(run) in surnames and not names.is_organisation(run):
+                return names.tidy(run)
+        if (m := _LEAD_ADVERBIAL.match(clause)) or (m := re.match(r"[^,]{1,80},\s+", clause)):
+            clause = clause[m.end() :]
+        else:
+            return None
+    return None
+
+
+_OWN_SUBJECT = re.compile(
+    r"((?:[A-Z][\w.'\u2019\-]*\s+){0,5}?[A-Z][\w'\u2019\-]+)(?:\s+\([^()]{1,30}\))?(?:,|\s+[a-z])"
+)
+
+
 def _title_case_lines(text: str) -> list[tuple[int, int]]:
     """Headline-style lines ("Harbor Host Slams Rival Over ..."): their capitalised pairs are not
     names (the name finder would make a person of "Beck Blasts Drudge")."""
@@ -1676,6 +1732,12 @@ def _finish(art: Article, paras: list[tuple[int, int]], spans: list[_Span]) -> l
                 if s.speaker_text is None:
                     s.speaker_text, s.cue, s.inherited = src.speaker_text, src.cue, True
                     s.source = src.source or src
+    quoted = [(sp.start, sp.end) for sp in spans]
+    headlines = _title_case_lines(text) if cfg.SKIP_HEADLINE_NAMES else []
+    full_names = [
+        (o, n) for o, n in names.person_names(text) if not _inside(o, quoted) and not _inside(o, headlines)
+    ]
+    surnames = {names.surname(n) for _o, n in full_names}
     last: _Span | None = None
     for sp in spans:
         if sp.drop:
@@ -1683,15 +1745,13 @@ def _finish(art: Article, paras: list[tuple[int, int]], spans: list[_Span]) -> l
         near = last is not None and 0 <= sp.para - last.para <= cfg.INHERIT_PARAGRAPHS
         if sp.speaker_text is None and last is not None and near and not sp.continued:  # noqa: SIM102
             if sp.kind == "direct" or _cue_near(text, paras, sp):
-                sp.speaker_text, sp.cue, sp.inherited = last.speaker_text, last.cue, True
-                sp.source = last.source or last
+                if cfg.OWN_SENTENCE_SUBJECT and (subject := _own_subject(text, paras, sp, surnames)):
+                    sp.speaker_text = subject  # the quote's own sentence is about someone: not inherited
+                else:
+                    sp.speaker_text, sp.cue, sp.inherited = last.speaker_text, last.cue, True
+                    sp.source = last.source or last
         if sp.speaker_text:
             last = sp
-    quoted = [(sp.start, sp.end) for sp in spans]
-    headlines = _title_case_lines(text) if cfg.SKIP_HEADLINE_NAMES else []
-    full_names = [
-        (o, n) for o, n in names.person_names(text) if not _inside(o, quoted) and not _inside(o, headlines)
-    ]
     resolver = _Resolver(text, full_names, roles=_article_roles(text, full_names), quoted=quoted)
     for sp in spans:
         if not sp.drop and sp.speaker_text and not sp.inherited:
