@@ -94,3 +94,38 @@ def test_coordinated_names_and_the_next_paragraph_are_not_clause_subjects() -> N
     pair = "The bill failed when she, Brandt and President Vell were in the Senate.\n"
     at = pair.index("Vell")
     assert not _Resolver(pair, [(at, "Vell")])._is_subject(at)
+
+
+MODIFIER_TEXT = (
+    "Ivo Brandt met the press on Friday.\n\n"
+    '"I am staying in the race," Brandt said.\n\n'
+    "Asked about the harbour, he shrugged. Tom Quill's appeal puzzles him.\n\n"
+    '"People like a builder," he said.\n\n'
+    "The Vell campaign says otherwise.\n\n"
+    '"They will learn," he said.\n'
+)
+
+
+def test_possessive_and_attributive_names_are_not_antecedents(monkeypatch: pytest.MonkeyPatch) -> None:
+    found = _quotes(MODIFIER_TEXT)
+    assert found["People like a builder,"].speaker_name == "Ivo Brandt"
+    assert found["They will learn,"].speaker_name == "Ivo Brandt"
+    monkeypatch.setattr(cfg, "PRONOUN_SKIP_POSSESSIVE", False)
+    assert _quotes(MODIFIER_TEXT)["People like a builder,"].speaker_name == "Tom Quill"
+    monkeypatch.setattr(cfg, "PRONOUN_SKIP_ATTRIBUTIVE", False)
+    assert _quotes(MODIFIER_TEXT)["They will learn,"].speaker_name != "Ivo Brandt"
+
+
+def test_a_possessive_alone_is_skipped_and_a_subject_is_kept() -> None:
+    text = "Tom Quill's plan failed. Tom Quill spoke."
+    resolver = _Resolver(text, [(0, "Tom Quill"), (text.index("Tom Quill spoke"), "Tom Quill")])
+    offsets = [o for o, _n, _r in resolver._pronoun_candidates(len(text))]
+    assert offsets and min(offsets) == text.index("Tom Quill spoke")  # "Tom Quill's" and "Quill's" skipped
+
+
+def test_a_name_opening_a_later_sentence_of_its_paragraph_is_a_subject(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = "The council met for three hours on the future of the old ferry dock. Ada Quill left early.\n"
+    at = text.index("Ada Quill")
+    assert _Resolver(text, [(at, "Ada Quill")])._is_subject(at)
+    monkeypatch.setattr(cfg, "SUBJECT_AFTER_SENTENCE_END", False)
+    assert not _Resolver(text, [(at, "Ada Quill")])._is_subject(at)

@@ -1177,10 +1177,12 @@ class _Resolver:
     def _is_subject(self, at: int) -> bool:
         lo = max(self.text.rfind("\n", 0, at), 0)
         head = self.text[lo:at]
+        # the boundary test looks at the capital after the full stop, so it needs the name's first letter
+        seen = self.text[lo : at + 1] if cfg.SUBJECT_AFTER_SENTENCE_END else head
         if cfg.SUBJECT_SKIP_ABBREV:
-            ends = [b.end() for b in _BOUNDARY.finditer(head) if not _is_abbrev(head, b.start())]
+            ends = [b.end() for b in _BOUNDARY.finditer(seen) if not _is_abbrev(seen, b.start())]
         else:
-            ends = [b.end() for b in _BOUNDARY.finditer(head)]
+            ends = [b.end() for b in _BOUNDARY.finditer(seen)]
         if ends:
             head = head[ends[-1] :]
         head = head.lstrip('\n "\u201c')
@@ -1294,7 +1296,21 @@ class _Resolver:
                         break
                     if key in by_sur and o not in found:
                         found[o] = by_sur[key]
-        return [(o, found[o], self.roles.get(found[o])) for o in sorted(found)]
+        return [(o, found[o], self.roles.get(found[o])) for o in sorted(found) if not self._modifier_mention(o)]
+
+    def _modifier_mention(self, at: int) -> bool:
+        """A name used as a modifier, not a person who can be "he" or "she": a possessive ("Quill's
+        appeal") or an attributive noun after a determiner ("the Quill campaign", "a Brandt aide")."""
+        run = _CAP_RUN.match(self.text, at)
+        if run is None:
+            return False
+        after = self.text[run.end() : run.end() + 3]
+        if cfg.PRONOUN_SKIP_POSSESSIVE and re.search(r"['\u2019]s?$", run.group()):
+            return True
+        if cfg.PRONOUN_SKIP_ATTRIBUTIVE:
+            before = self.text[max(0, at - 4) : at]
+            return bool(re.search(r"(?:^|\s)(?:[Tt]he|an?|An?)\s$", before)) and bool(re.match(r"\s[a-z]", after))
+        return False
 
     def resolve(self, spk: str, at: int) -> tuple[str | None, str | None]:
         """(speaker_name, speaker_role) for the words ``spk`` at offset ``at``."""
