@@ -129,3 +129,11 @@ def test_a_name_opening_a_later_sentence_of_its_paragraph_is_a_subject(monkeypat
     assert _Resolver(text, [(at, "Ada Quill")])._is_subject(at)
     monkeypatch.setattr(cfg, "SUBJECT_AFTER_SENTENCE_END", False)
     assert not _Resolver(text, [(at, "Ada Quill")])._is_subject(at)
+
+
+def test_an_adverbial_before_the_pronoun_is_not_printed_as_the_speaker(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = 'Ivo Brandt toured the docks.\n\nWithin minutes, he said the harbour was "a disgrace to the town."\n'
+    found = _quotes(text)["a disgrace to the town."]
+    assert (found.speaker_text, found.speaker_name) == ("he", "Ivo Brandt")
+    monkeypatch.setattr(cfg, "PRONOUN_AFTER_COMMA", False)
+    assert _quotes(text)["a disgrace to the town."].speaker_text == "Within minutes, he"

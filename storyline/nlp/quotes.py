@@ -540,6 +540,8 @@ def _speaker_before(text: str) -> str | None:
         # "Quill, meanwhile, said": the adverb between commas is not the speaker
         while len(parts) > 1 and parts[-1].strip().lower() in _SENTENCE_ADVERBS:
             parts.pop()
+    if cfg.PRONOUN_AFTER_COMMA and len(parts) > 1 and parts[-1].strip() in ("he", "she", "they"):
+        return parts[-1].strip()  # "Within minutes, he said": the words before the comma are an adverbial
     best: str | None = None
     for k in range(1, min(3, len(parts)) + 1):
         cand_parts = parts[-k:]
