@@ -8,6 +8,13 @@ publication order. The clustering step is timed alone (features + candidate retr
 update) in CPU seconds of this process, i.e. per core; "assign/s" leaves out feature extraction.
 State is in memory by default, on SQLite tables with ``--sqlite``.
 
+Embeddings: made-up words have no meaning for a sentence encoder, so each synthetic event gets a
+random unit direction and each of its articles that direction plus noise (cosine ~0.7 within an
+event, ~0 across): the clustering step then does its real work (dense pool search over the newest
+DENSE_POOL events, the embedding model's features). ``--no-dense`` runs the word-space model instead.
+The encoder itself is timed apart ("embed/s", on the measured articles' real headline+lead text, when
+the multilingual extra is installed); it is part of feature extraction in the pipeline.
+
     .venv/bin/python benchmarks/bench_cluster.py                  # 10k and 100k, in memory
     .venv/bin/python benchmarks/bench_cluster.py --sizes 10000 --sqlite
 """
@@ -27,8 +34,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from storyline.cluster import OnlineClusterer
-from storyline.cluster.features import article_features
+import numpy as np
+
+from storyline.cluster import OnlineClusterer, embed
+from storyline.cluster.features import ArticleFeatures, article_features
 from storyline.model import Article
 
 _SYLLABLES = ["ka", "lo", "ren", "ta", "mi", "sor", "vel", "an", "dru", "pe", "li", "qua", "ost", "ne",
@@ -56,6 +65,11 @@ class Stream:
         self.cum = list(accumulate(1.0 / (r + 1) ** 1.05 for r in range(len(vocab))))
         self.day = date(2031, 1, 1)
         self.seq = 0
+        self.np_rng = np.random.default_rng(seed)
+        self.dense: dict[str, np.ndarray] = {}
+
+    def _unit(self, v: np.ndarray) -> np.ndarray:
+        return (v / np.linalg.norm(v)).astype(np.float32)
 
     def _event(self) -> list[Article]:
         rng = self.rng
@@ -64,6 +78,7 @@ class Stream:
         topic = rng.choices(self.vocab[60:5000], k=8)
         size = min(12, int(rng.paretovariate(1.3)))
         start = self.day + timedelta(hours=rng.randint(0, 23))
+        direction = self._unit(self.np_rng.standard_normal(embed.DIM))
         out = []
         for _ in range(size):
             when = start + timedelta(hours=rng.randint(0, 72))
@@ -76,6 +91,8 @@ class Stream:
             title = f"{place} {rng.choice(topic)} {rng.choice(names)} {' '.join(rng.sample(topic, 3))}"
             paragraphs = [" ".join(words[i : i + 60]) + "." for i in range(0, len(words), 60)]
             self.seq += 1
+            self.dense[f"syn-{self.seq}"] = self._unit(
+                direction + 0.65 * self._unit(self.np_rng.standard_normal(embed.DIM)))
             out.append(Article(id=f"syn-{self.seq}", source="synthetic", title=title,
                                text="\n\n".join(paragraphs), published=when.isoformat(), seq=self.seq))
         return out
@@ -96,13 +113,18 @@ def _maxrss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def run(sizes: list[int], measure: int, sqlite: bool) -> None:
+def features(stream: Stream, article: Article, dense: bool) -> ArticleFeatures:
+    return article_features(article, stream.dense.pop(article.id) if dense else None, embed=False)
+
+
+def run(sizes: list[int], measure: int, sqlite: bool, dense: bool) -> None:
     stream = Stream()
     if sqlite:
         tmp = tempfile.mkdtemp()
         conn = sqlite3.connect(Path(tmp) / "bench.db")
-        migration = Path(__file__).resolve().parents[1] / "storyline/store/migrations/0003_cluster.sql"
-        conn.executescript(migration.read_text(encoding="utf-8"))
+        migrations = Path(__file__).resolve().parents[1] / "storyline/store/migrations"
+        for name in ("0003_cluster.sql", "0007_cluster_dense.sql"):
+            conn.executescript((migrations / name).read_text(encoding="utf-8"))
         from storyline.store.cluster import SqliteClusterIndex
 
         def clusterer_for() -> OnlineClusterer:
@@ -116,14 +138,14 @@ def run(sizes: list[int], measure: int, sqlite: bool) -> None:
     placed = 0
     # rates are per CPU second of this process (per core; the machine may be shared), wall is elapsed
     print(f"{'already clustered':>18} {'articles/s':>11} {'assign/s':>11} {'features/s':>11} "
-          f"{'wall a/s':>9} {'events':>8} {'peak RSS MB':>12}")
+          f"{'wall a/s':>9} {'events':>8} {'peak RSS MB':>12} {'embed/s':>8}")
     for size in sorted(sizes):
         # fill up to `size` (not timed), in batches like a running system
         while placed < size:
             chunk = stream.take(min(5000, size - placed))
             clusterer = clusterer_for()
             for a in chunk:
-                clusterer.assign(a)
+                clusterer.assign(a, features(stream, a, dense))
             if sqlite:
                 conn.commit()
             placed += len(chunk)
@@ -131,7 +153,7 @@ def run(sizes: list[int], measure: int, sqlite: bool) -> None:
         feats = []
         t0, w0 = time.process_time(), time.perf_counter()
         for a in batch:
-            feats.append(article_features(a))
+            feats.append(features(stream, a, dense))
         t_feat = time.process_time() - t0
         clusterer = clusterer_for()
         t0 = time.process_time()
@@ -148,8 +170,14 @@ def run(sizes: list[int], measure: int, sqlite: bool) -> None:
             index = clusterer.index
             n_events = sum(1 for c in index.clusters.values() if c.kind == "ev")  # type: ignore[attr-defined]
         rate = len(batch) / (t_feat + t_assign)
+        embed_rate = "-"
+        if dense and embed.available():
+            embed.embed_articles(batch[:2])  # load the encoder outside the timing
+            t0 = time.process_time()
+            embed.embed_articles(batch[2:])
+            embed_rate = f"{(len(batch) - 2) / (time.process_time() - t0):,.0f}"
         print(f"{size:>18,} {rate:>11,.0f} {len(batch) / t_assign:>11,.0f} {len(batch) / t_feat:>11,.0f} "
-              f"{len(batch) / wall:>9,.0f} {n_events:>8,} {_maxrss_mb():>12,.0f}")
+              f"{len(batch) / wall:>9,.0f} {n_events:>8,} {_maxrss_mb():>12,.0f} {embed_rate:>8}")
 
 
 def main() -> None:
@@ -158,8 +186,9 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
     parser.add_argument("--measure", type=int, default=1000, help="articles timed at each size")
     parser.add_argument("--sqlite", action="store_true", help="state on SQLite tables, not in memory")
+    parser.add_argument("--no-dense", action="store_true", help="no embeddings: the word-space model")
     args = parser.parse_args()
-    run(args.sizes, args.measure, args.sqlite)
+    run(args.sizes, args.measure, args.sqlite, not args.no_dense)
 
 
 if __name__ == "__main__":

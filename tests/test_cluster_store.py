@@ -17,12 +17,13 @@ from storyline.store.cluster import (
     save_memory_index,
 )
 
-MIGRATION = Path(__file__).resolve().parents[1] / "storyline" / "store" / "migrations" / "0003_cluster.sql"
+MIGRATIONS = Path(__file__).resolve().parents[1] / "storyline" / "store" / "migrations"
 
 
 def _db(tmp_path: Path) -> sqlite3.Connection:
     conn = sqlite3.connect(tmp_path / "cluster.db")
-    conn.executescript(MIGRATION.read_text(encoding="utf-8"))
+    for name in ("0003_cluster.sql", "0007_cluster_dense.sql"):
+        conn.executescript((MIGRATIONS / name).read_text(encoding="utf-8"))
     return conn
 
 

@@ -4,6 +4,8 @@ Three sparse spaces, after Miranda et al. 2018 ("Multilingual Clustering of Stre
 
 - ``text``: word counts of title (x TITLE_WEIGHT), lead (x LEAD_WEIGHT) and body (x 1);
 - ``title``: word counts of title and lead only (what the story is "about" in one line);
+- ``dense`` (with the ``multilingual`` extra): a multilingual sentence embedding of headline and
+  lead (:mod:`storyline.cluster.embed`), which joins reports of one event in different languages;
 - ``ents``: named entities found by a fast heuristic (runs of capitalised tokens, acronyms) and
   numbers. spaCy NER runs at ~7 articles/s here, far too slow for the clustering path; the heuristic
   runs at thousands per second. Names and numbers also survive translation, which is what links a
@@ -17,10 +19,14 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
+import numpy as np
+
 from storyline.cluster.crosslingual import gloss_run
+from storyline.cluster.embed import embed_articles
 from storyline.dates import known_publication_date
 from storyline.model import Article
 from storyline.settings import cluster as settings
@@ -55,12 +61,14 @@ _SENTENCE_START = re.compile(r"(?:^|[.!?:;\"'\n]\s*|\s-\s)$")
 
 @dataclass(slots=True)
 class ArticleFeatures:
-    """Raw weighted term counts per space, and the article's date as a day number (or None)."""
+    """Raw weighted term counts per space, the article's date as a day number (or None), and its
+    unit-length headline+lead embedding (None without the multilingual extra)."""
 
     text: dict[str, float]
     title: dict[str, float]
     ents: dict[str, float]
     day: float | None
+    dense: np.ndarray | None = None
 
 
 def tokens(text: str, names: Counter[str] | None = None) -> list[str]:
@@ -170,8 +178,17 @@ def _scale_cjk(counts: dict[str, float], factor: float) -> None:
             counts[term] *= factor
 
 
-def article_features(article: Article) -> ArticleFeatures:
-    """The three count vectors and the date of one article (pure; no corpus statistics)."""
+def features_batch(articles: Sequence[Article]) -> list[ArticleFeatures]:
+    """:func:`article_features` of several articles, their embeddings computed in one batch (the
+    encoder is ~3x faster on a batch than one text at a time)."""
+    dense = embed_articles(articles)
+    return [article_features(a, dense[i] if dense is not None else None, embed=False)
+            for i, a in enumerate(articles)]
+
+
+def article_features(article: Article, dense: np.ndarray | None = None, embed: bool = True) -> ArticleFeatures:
+    """The three count vectors, the date and (``embed``, when available) the embedding of one article
+    (pure; no corpus statistics). ``dense`` passes an embedding computed already."""
     title = fold_punctuation(article.title or "")
     body = fold_punctuation(article.text or "")
     lead, rest = split_lead(body, settings.LEAD_WORDS)
@@ -192,6 +209,10 @@ def article_features(article: Article) -> ArticleFeatures:
     ents.update(gloss_names)
     for key in entities(title):
         ents[key] += 1  # names in the headline count once more
+    if dense is None and embed:
+        vectors = embed_articles([article])
+        dense = vectors[0] if vectors else None
     return ArticleFeatures(
-        text=text, title=title_counts, ents=dict(ents), day=parse_day(known_publication_date(article))
+        text=text, title=title_counts, ents=dict(ents), day=parse_day(known_publication_date(article)),
+        dense=dense,
     )

@@ -9,6 +9,11 @@ and gives exactly the result of the in-memory run: the clusterer only ever talks
 A cluster is kept compactly: per space an array of term ids (int32) and one of weights
 (float32), heaviest first, plus its norm. Posting lists map a term id to the clusters indexed under it, newest
 update last; a query reads the newest ``limit`` of them.
+
+With article embeddings (:mod:`storyline.cluster.embed`) an event also keeps the float32 sum of its
+articles' embeddings, and the index keeps a :class:`DensePool`: the unit-length embedding centroids of
+the ``DENSE_POOL`` most recently updated events, searched by brute force for the events nearest to a
+new article. That finds the reports of an event in another language, which share no heavy term.
 """
 
 from __future__ import annotations
@@ -16,11 +21,14 @@ from __future__ import annotations
 import math
 import struct
 from array import array
+from collections import OrderedDict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from itertools import islice, repeat
 from operator import itemgetter, mul
 from typing import Literal, Protocol
+
+import numpy as np
 
 from storyline.settings import cluster as settings
 
@@ -81,6 +89,20 @@ class Cluster:
     first_article: str = ""
     centroids: dict[str, Centroid] = field(default_factory=dict)
     index_terms: tuple[int, ...] = ()
+    dense: np.ndarray | None = None  # float32 sum of the members' unit embeddings (events only)
+
+    def dense_unit(self) -> np.ndarray | None:
+        """The embedding centroid scaled to unit length (None without embeddings)."""
+        if self.dense is None:
+            return None
+        norm = float(np.linalg.norm(self.dense))
+        return (self.dense / norm).astype(np.float32) if norm > 0 else None
+
+    def pack_dense(self) -> bytes | None:
+        return self.dense.astype("<f4").tobytes() if self.dense is not None else None
+
+    def unpack_dense(self, blob: bytes | None) -> None:
+        self.dense = np.frombuffer(blob, dtype="<f4").astype(np.float32) if blob else None
 
     def pack(self) -> bytes:
         """The centroids as one blob: per space a uint32 count and float64 norm, then the int32 id and
@@ -109,6 +131,53 @@ class Cluster:
             self.centroids[space] = Centroid(ids, weights, norm)
 
 
+class DensePool:
+    """Unit embedding centroids of the ``capacity`` most recently updated events, for nearest-centroid
+    candidate retrieval: one matrix-vector product over at most ``capacity`` rows per article.
+
+    The least recently updated event leaves the pool when a new one enters. Both indexes fill it in
+    update order (the database loads its newest rows oldest first), so they hold the same events.
+    """
+
+    def __init__(self, capacity: int) -> None:
+        self.capacity = capacity
+        self.matrix: np.ndarray | None = None  # allocated with the first vector (its width is the model's)
+        self.slots: OrderedDict[str, int] = OrderedDict()  # key -> row, least recently updated first
+        self.keys: list[str | None] = [None] * capacity
+        self.free = list(range(capacity - 1, -1, -1))
+
+    def update(self, key: str, unit: np.ndarray) -> None:
+        if self.capacity <= 0:
+            return
+        if self.matrix is None:
+            self.matrix = np.zeros((self.capacity, unit.shape[0]), dtype=np.float32)
+        slot = self.slots.pop(key, None)
+        if slot is None:
+            if self.free:
+                slot = self.free.pop()
+            else:
+                _, slot = self.slots.popitem(last=False)
+                self.keys[slot] = None
+        self.slots[key] = slot
+        self.keys[slot] = key
+        self.matrix[slot] = unit
+
+    def nearest(self, vec: np.ndarray, n: int) -> list[str]:
+        """Keys of the ``n`` pool events with the highest cosine to ``vec`` (ties by key)."""
+        if self.matrix is None or not self.slots or n <= 0:
+            return []
+        sims = self.matrix @ vec
+        used = np.fromiter(self.slots.values(), dtype=np.int64, count=len(self.slots))
+        values = sims[used]
+        if len(used) > n:
+            top = np.argpartition(-values, n - 1)[:n]
+            used, values = used[top], values[top]
+        # rounded so that the last bits of a BLAS sum cannot reorder near-ties between two runs
+        ranked = sorted(zip(np.round(values, 5).tolist(), used.tolist(), strict=True),
+                        key=lambda x: (-x[0], self.keys[x[1]]))
+        return [self.keys[slot] for _, slot in ranked]  # type: ignore[misc]
+
+
 class ClusterIndex(Protocol):
     """Storage the online clusterer reads and writes; one implementation in memory, one in SQLite."""
 
@@ -125,10 +194,15 @@ class ClusterIndex(Protocol):
         """Up to ``limit`` cluster keys indexed under ``term``, most recently updated first."""
         ...
 
+    def dense_candidates(self, vec: np.ndarray, limit: int) -> list[str]:
+        """Up to ``limit`` events of the dense pool nearest to the unit embedding ``vec``."""
+        ...
+
     def get(self, key: str) -> Cluster | None: ...
 
     def put(self, cluster: Cluster, old_terms: tuple[int, ...]) -> None:
-        """Store ``cluster`` and move it in the posting lists of ``old_terms`` / its index terms."""
+        """Store ``cluster`` and move it in the posting lists of ``old_terms`` / its index terms
+        (and in the dense pool, for an event with an embedding centroid)."""
         ...
 
 
@@ -145,6 +219,7 @@ class MemoryIndex:
         self.posting: dict[tuple[str, int], dict[str, None]] = {}
         self.dirty: set[str] = set()
         self.dirty_terms: set[int] = set()
+        self.pool = DensePool(settings.DENSE_POOL)
 
     def observe(self, terms: Iterable[str]) -> tuple[dict[str, int], dict[int, int], int]:
         self.n_docs += 1
@@ -173,12 +248,19 @@ class MemoryIndex:
             return []
         return list(islice(reversed(plist), limit))
 
+    def dense_candidates(self, vec: np.ndarray, limit: int) -> list[str]:
+        return self.pool.nearest(vec, limit)
+
     def get(self, key: str) -> Cluster | None:
         return self.clusters.get(key)
 
     def put(self, cluster: Cluster, old_terms: tuple[int, ...]) -> None:
         self.clusters[cluster.key] = cluster
         self.dirty.add(cluster.key)
+        if cluster.kind == "ev":
+            unit = cluster.dense_unit()
+            if unit is not None:
+                self.pool.update(cluster.key, unit)
         kind = cluster.kind
         new = set(cluster.index_terms)
         for term in old_terms:

@@ -7,15 +7,20 @@ Method (after Miranda et al. 2018, "Multilingual Clustering of Streaming News"):
    see :mod:`storyline.cluster.features`), weighted with the IDF of the moment it arrived.
 2. Candidate clusters come from an inverted index: each cluster is listed under the heaviest terms
    of its centroid; the article's heaviest terms look up the newest clusters under each and the
-   best-overlapping ``CANDIDATES`` are scored. Nothing else in the state is read.
-3. The similarity of article and cluster is a logistic model over the per-space cosines to the
-   cluster centroids, the title+lead cosine to the cluster's latest articles (a decayed sum, so a
-   story that has moved on is matched by where it is now), their text x entity product and
-   log(cluster size) (weights learned on the mmds development set by
-   :func:`storyline.evaluate.clustering.fit_model`, stored in ``storyline.settings.cluster``; the
-   size weight is negative, so a big cluster needs a closer match), multiplied by a time decay on
-   the gap between the article's date and the cluster's date range. Without a date on either side
-   the decay is 1: undated articles cluster on content alone.
+   best-overlapping ``CANDIDATES`` are scored. With the ``multilingual`` extra, each article also has
+   a multilingual embedding of its headline and lead (:mod:`storyline.cluster.embed`), and the
+   ``DENSE_CANDIDATES`` events nearest to it among the ``DENSE_POOL`` most recently updated ones
+   join the candidates (reports in other languages share no heavy term). Nothing else is read.
+3. The similarity of article and cluster is a logistic model (weights learned on the mmds
+   development set by :func:`storyline.evaluate.clustering.fit_model`, stored in
+   ``storyline.settings.cluster``), multiplied by a time decay on the gap between the article's date
+   and the cluster's date range (without a date on either side the decay is 1: undated articles
+   cluster on content alone). Articles with an embedding use the embedding model: text and entity
+   cosines to the centroids, log(cluster size), and the embedding cosine to the event's embedding
+   centroid and its square. Articles without one use the word-space model: the per-space cosines,
+   the title+lead cosine to the cluster's latest articles (a decayed sum, so a story that has moved
+   on is matched by where it is now), the text x entity product and log(cluster size). In both the
+   size weight is negative, so a big cluster needs a closer match.
 4. The article joins the most probable cluster if that probability reaches
    ``NEW_CLUSTER_THRESHOLD``; otherwise it opens a new cluster. The cluster's centroids become the
    sum of its article vectors (pruned to their heaviest terms), and it is re-indexed.
@@ -37,7 +42,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from operator import itemgetter
 
-from storyline.cluster.features import ArticleFeatures, article_features
+import numpy as np
+
+from storyline.cluster.features import ArticleFeatures, article_features, features_batch
 from storyline.cluster.index import SPACES, Centroid, Cluster, ClusterIndex, Kind, MemoryIndex
 from storyline.dates import known_publication_date, publication_key
 from storyline.ids import stable_id
@@ -59,12 +66,24 @@ class Assignment:
 
 @dataclass(slots=True)
 class Model:
-    """The similarity model: logistic weights over FEATURES, bias, and the new-cluster threshold."""
+    """The similarity model: logistic weights over named features, bias, and the new-cluster threshold.
+
+    ``Model()`` is the model for articles with an embedding (settings.FEATURES ...), ``Model.sparse()``
+    the one for articles without (the word spaces alone; settings.SPARSE_*)."""
 
     weights: tuple[float, ...] = settings.WEIGHTS
     bias: float = settings.BIAS
     threshold: float = settings.NEW_CLUSTER_THRESHOLD
     features: tuple[str, ...] = settings.FEATURES
+
+    @classmethod
+    def sparse(cls) -> Model:
+        return cls(weights=settings.SPARSE_WEIGHTS, bias=settings.SPARSE_BIAS,
+                   threshold=settings.SPARSE_NEW_CLUSTER_THRESHOLD, features=settings.SPARSE_FEATURES)
+
+    @property
+    def uses_dense(self) -> bool:
+        return "dense" in self.features
 
     def probability(self, feats: dict[str, float]) -> float:
         z = self.bias + sum(w * feats[name] for w, name in zip(self.weights, self.features, strict=True))
@@ -116,14 +135,23 @@ class OnlineClusterer:
 
     def __init__(self, index: ClusterIndex | None = None, model: Model | None = None) -> None:
         self.index: ClusterIndex = index if index is not None else MemoryIndex()
-        self.model = model or Model()
+        # a given model scores every article; by default an article with an embedding is scored by
+        # the embedding model and one without (extra not installed, empty text) by the word-space one
+        self.fixed_model = model
+        self.dense_model = Model()
+        self.sparse_model = Model.sparse()
+
+    def model_for(self, feats: ArticleFeatures) -> Model:
+        if self.fixed_model is not None:
+            return self.fixed_model
+        return self.dense_model if feats.dense is not None else self.sparse_model
 
     def prime(self, articles: Iterable[Article]) -> None:
         """Count the document frequencies of unlabelled background articles before clustering, so
         that the first articles of a small collection are not weighted by an empty IDF (a stream
         that has run a while has this by itself). Placing articles later counts them again."""
         for article in articles:
-            feats = article_features(article)
+            feats = article_features(article, embed=False)
             self.index.observe(sorted(set(feats.text) | set(feats.title) | set(feats.ents)))
 
     # -- vectors ------------------------------------------------------------------------------
@@ -150,9 +178,19 @@ class OnlineClusterer:
         # ties keep first-seen order, which is the same for every index implementation
         return [k for k, _ in heapq.nlargest(n, scores.items(), key=itemgetter(1))]
 
+    def event_candidates(self, vecs: dict[str, dict[int, float]], dense: np.ndarray | None) -> list[str]:
+        """Events sharing heavy terms with the article, then (with an embedding) the nearest events of
+        the dense pool not found that way: reports in other languages share no heavy term."""
+        keys = self.candidates("ev", vecs, settings.CANDIDATES)
+        if dense is not None:
+            seen = set(keys)
+            keys += [k for k in self.index.dense_candidates(dense, settings.DENSE_CANDIDATES) if k not in seen]
+        return keys
+
     @staticmethod
-    def cosines(vecs: dict[str, dict[int, float]], cluster: Cluster) -> dict[str, float]:
-        """Every feature the similarity model may use (settings.FEATURES picks and orders them)."""
+    def cosines(vecs: dict[str, dict[int, float]], cluster: Cluster,
+                dense: np.ndarray | None = None) -> dict[str, float]:
+        """Every feature a similarity model may use (its ``features`` pick and order them)."""
         out = {}
         for space in SPACES:
             c = cluster.centroids.get(space)
@@ -161,20 +199,28 @@ class OnlineClusterer:
         out["recent"] = c.dot(vecs["title"]) / c.norm if c is not None and c.norm > 0 else out["title"]
         out["text_x_ents"] = out["text"] * out["ents"]
         out["log_size"] = math.log(cluster.size) if cluster.size > 0 else 0.0
+        unit = cluster.dense_unit() if dense is not None else None
+        out["dense"] = float(np.dot(dense, unit)) if unit is not None else 0.0
+        # the pair model is linear in its features: the square lets it ask for a closer embedding
+        # match than the linear term alone (5-fold stream CV, see settings.cluster)
+        out["dense_sq"] = out["dense"] ** 2
         return out
 
-    def score(self, vecs: dict[str, dict[int, float]], day: float | None,
-              cluster: Cluster) -> float:
+    def score(self, vecs: dict[str, dict[int, float]], day: float | None, cluster: Cluster,
+              model: Model | None = None, dense: np.ndarray | None = None) -> float:
         if day is not None and cluster.last_day is not None and (
                 day - cluster.last_day > settings.HORIZON_DAYS):
             return 0.0
-        p = self.model.probability(self.cosines(vecs, cluster))
+        model = model or self.fixed_model or (self.dense_model if dense is not None else self.sparse_model)
+        p = model.probability(self.cosines(vecs, cluster, dense))
         return p * time_decay(day, cluster, settings.DECAY_GRACE_DAYS, settings.DECAY_TAU_DAYS)
 
     # -- updates ------------------------------------------------------------------------------
     def _add(self, cluster: Cluster, vecs: dict[str, dict[int, float]], day: float | None,
-             spaces: tuple[str, ...]) -> None:
+             spaces: tuple[str, ...], dense: np.ndarray | None = None) -> None:
         old_terms = cluster.index_terms
+        if dense is not None and cluster.kind == "ev":
+            cluster.dense = dense.copy() if cluster.dense is None else cluster.dense + dense
         for space in spaces:
             c = cluster.centroids.get(space)
             merged = c.as_dict() if c is not None else {}
@@ -203,24 +249,26 @@ class OnlineClusterer:
         feats = feats or article_features(article)
         vecs = self.vectors(feats)
         day = feats.day
+        model = self.model_for(feats)
+        dense = feats.dense if model.uses_dense else None
         best: Cluster | None = None
         best_p = 0.0
-        for key in self.candidates("ev", vecs, settings.CANDIDATES):
+        for key in self.event_candidates(vecs, dense):
             cluster = self.index.get(key)
             if cluster is None:
                 continue
-            p = self.score(vecs, day, cluster)
+            p = self.score(vecs, day, cluster, model, dense)
             if p > best_p or (p == best_p and best is not None and key < best.key):
                 best, best_p = cluster, p
         title = article.title or first_sentence(article.text)
-        if best is not None and best_p >= self.model.threshold:
+        if best is not None and best_p >= model.threshold:
             event = best
             new_event = False
             if best_p > event.title_score and title:
                 event.title, event.title_score = title, best_p
         else:
             event = Cluster(key=stable_id("ev-", article.id), kind="ev", first_article=article.id,
-                            title=title, title_score=self.model.threshold)
+                            title=title, title_score=model.threshold)
             new_event = True
             best_p = 0.0
         new_storyline = False
@@ -232,7 +280,7 @@ class OnlineClusterer:
             if storyline is None:  # state written by an older version: open one
                 storyline, new_storyline = self._new_storyline(article, title), True
                 event.storyline = storyline.key
-        self._add(event, vecs, day, SPACES)
+        self._add(event, vecs, day, SPACES, feats.dense)
         self._add(storyline, vecs, day, ("text", "ents"))
         return Assignment(article.id, event.key, storyline.key, new_event, new_storyline, best_p)
 
@@ -288,7 +336,7 @@ def cluster_with_storylines(articles: Iterable[Article], model: Model | None = N
     ordered = sorted(articles, key=sort_key)
     if prime:
         clusterer.prime(ordered)
-    return [clusterer.assign(a) for a in ordered]
+    return [clusterer.assign(a, f) for a, f in zip(ordered, features_batch(ordered), strict=True)]
 
 
 def link_storylines(assignments: Iterable[Assignment]) -> dict[str, str]:

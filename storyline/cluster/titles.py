@@ -19,7 +19,7 @@ def central_article(articles: Sequence[Article]) -> Article | None:
     """The article closest to the group's mean vector (ties: the earliest in the given order)."""
     if not articles:
         return None
-    counts = [article_features(a).text for a in articles]
+    counts = [article_features(a, embed=False).text for a in articles]
     df: dict[str, int] = {}
     for c in counts:
         for term in c:

@@ -35,7 +35,8 @@ from dataclasses import replace
 from itertools import combinations
 from pathlib import Path
 
-from storyline.cluster.features import article_features
+from storyline.cluster import embed
+from storyline.cluster.features import features_batch
 from storyline.cluster.index import SPACES, Cluster
 from storyline.cluster.online import Model, OnlineClusterer, cluster_with_storylines, sort_key
 from storyline.model import Article
@@ -241,31 +242,41 @@ def _fold_of(label: str, folds: int, salt: str = "") -> int:
     return int(hashlib.sha1((salt + label).encode()).hexdigest(), 16) % folds
 
 
-def training_pairs(articles: Sequence[Article], gold: dict[str, str]) -> tuple[list[list[float]], list[int]]:
+def default_features() -> tuple[str, ...]:
+    """The features of the model that clusters articles here: with embeddings when available."""
+    return tuple(settings.FEATURES) if embed.available() else tuple(settings.SPARSE_FEATURES)
+
+
+def training_pairs(articles: Sequence[Article], gold: dict[str, str],
+                   features: Sequence[str] | None = None) -> tuple[list[list[float]], list[int]]:
     """Per-candidate feature rows and 0/1 targets from replaying ``articles`` against gold clusters."""
+    features = tuple(features or default_features())
+    use_dense = "dense" in features
     clusterer = OnlineClusterer()
+    ordered = sorted(articles, key=sort_key)
     if PRIME:
-        clusterer.prime(sorted(articles, key=sort_key))
+        clusterer.prime(ordered)
     rows: list[list[float]] = []
     targets: list[int] = []
-    for article in sorted(articles, key=sort_key):
-        feats = article_features(article)
+    for article, feats in zip(ordered, features_batch(ordered), strict=True):
         vecs = clusterer.vectors(feats)
+        dense = feats.dense if use_dense else None
         key = f"gold:{gold[article.id]}"
-        for cand in clusterer.candidates("ev", vecs, settings.CANDIDATES):
+        for cand in clusterer.event_candidates(vecs, dense):
             cluster = clusterer.index.get(cand)
             if cluster is None:
                 continue
-            cos = clusterer.cosines(vecs, cluster)
-            rows.append([cos[name] for name in settings.FEATURES])
+            cos = clusterer.cosines(vecs, cluster, dense)
+            rows.append([cos[name] for name in features])
             targets.append(1 if cand == key else 0)
         cluster = clusterer.index.get(key) or Cluster(key=key, kind="ev")
-        clusterer._add(cluster, vecs, feats.day, SPACES)
+        clusterer._add(cluster, vecs, feats.day, SPACES, feats.dense)
     return rows, targets
 
 
 def fit_model(articles: Sequence[Article], gold: dict[str, str], thresholds: Iterable[float] | None = None,
-              c: float | None = None, orders: int | None = None) -> tuple[Model, dict[str, float]]:
+              c: float | None = None, orders: int | None = None,
+              features: Sequence[str] | None = None) -> tuple[Model, dict[str, float]]:
     """A logistic model over the per-space cosines, then the threshold that maximises the mean of
     B-cubed and pairwise F1 of the clustering of ``articles`` (scikit-learn is used only here).
 
@@ -278,13 +289,13 @@ def fit_model(articles: Sequence[Article], gold: dict[str, str], thresholds: Ite
     replays = [list(articles)] + [shuffled(articles, FIT_ORDER_SEED + k) for k in range(n_orders)]
     rows: list[list[float]] = []
     targets: list[int] = []
+    features = tuple(features or default_features())
     for replay in replays:
-        r, t = training_pairs(replay, gold)
+        r, t = training_pairs(replay, gold, features)
         rows += r
         targets += t
     lr = LogisticRegression(C=settings.FIT_C if c is None else c, class_weight="balanced", max_iter=1000)
     lr.fit(rows, targets)
-    features = tuple(settings.FEATURES)
     base = Model(weights=tuple(float(w) for w in lr.coef_[0]), bias=float(lr.intercept_[0]),
                  features=features)
     best: tuple[float, float, dict[str, float]] = (-1.0, 0.5, {})

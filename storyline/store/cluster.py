@@ -21,11 +21,14 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterable, Sequence
 
-from storyline.cluster.index import Cluster, Kind, MemoryIndex
+import numpy as np
+
+from storyline.cluster.index import Cluster, DensePool, Kind, MemoryIndex
+from storyline.settings import cluster as settings
 
 _CHUNK = 500
 _CLUSTER_COLUMNS = ("id, kind, size, first_day, last_day, last_seq, storyline, title, title_score, "
-                    "first_article, index_terms, centroids")
+                    "first_article, index_terms, centroids, dense")
 
 
 def _chunks(items: Sequence, size: int = _CHUNK) -> Iterable[Sequence]:
@@ -49,16 +52,17 @@ def _row_to_cluster(row: Sequence) -> Cluster:
                       first_article=row[9],
                       index_terms=tuple(int(t) for t in row[10].split()) if row[10] else ())
     cluster.unpack(row[11])
+    cluster.unpack_dense(row[12])
     return cluster
 
 
 def write_cluster(conn: sqlite3.Connection, cluster: Cluster) -> None:
     """Upsert one cluster row and replace its posting rows (indexed under its current terms)."""
     conn.execute(
-        f"INSERT OR REPLACE INTO cluster_state ({_CLUSTER_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+        f"INSERT OR REPLACE INTO cluster_state ({_CLUSTER_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
         (cluster.key, cluster.kind, cluster.size, cluster.first_day, cluster.last_day, cluster.last_seq,
          cluster.storyline, cluster.title, cluster.title_score, cluster.first_article,
-         " ".join(str(t) for t in cluster.index_terms), cluster.pack()),
+         " ".join(str(t) for t in cluster.index_terms), cluster.pack(), cluster.pack_dense()),
     )
     conn.execute("DELETE FROM cluster_postings WHERE cluster = ?", (cluster.key,))
     conn.executemany(
@@ -91,6 +95,27 @@ class SqliteClusterIndex:
         self.next_term = _meta(conn, "next_term") or 1
         self._cache: dict[str, Cluster] = {}
         self.touched: set[str] = set()  # clusters written through this object
+        self._pool: DensePool | None = None  # loaded on the first dense query
+
+    def _dense_pool(self) -> DensePool:
+        """The newest DENSE_POOL events' embedding centroids, read once per batch (oldest first, as
+        the in-memory index filled its pool) and then kept current by :meth:`put`."""
+        if self._pool is None:
+            pool = DensePool(settings.DENSE_POOL)
+            rows = self.conn.execute(
+                "SELECT id, dense FROM cluster_state WHERE kind = 'ev' AND dense IS NOT NULL "
+                "ORDER BY last_seq DESC LIMIT ?", (settings.DENSE_POOL,)).fetchall()
+            for key, blob in reversed(rows):
+                probe = Cluster(key=key, kind="ev")
+                probe.unpack_dense(blob)
+                unit = probe.dense_unit()
+                if unit is not None:
+                    pool.update(key, unit)
+            self._pool = pool
+        return self._pool
+
+    def dense_candidates(self, vec: np.ndarray, limit: int) -> list[str]:
+        return self._dense_pool().nearest(vec, limit)
 
     def observe(self, terms: Iterable[str]) -> tuple[dict[str, int], dict[int, int], int]:
         terms = list(terms)
@@ -144,6 +169,10 @@ class SqliteClusterIndex:
         self._cache[cluster.key] = cluster
         self.touched.add(cluster.key)
         write_cluster(self.conn, cluster)
+        if self._pool is not None and cluster.kind == "ev":
+            unit = cluster.dense_unit()
+            if unit is not None:
+                self._pool.update(cluster.key, unit)
 
 
 def save_memory_index(conn: sqlite3.Connection, index: MemoryIndex) -> int:
