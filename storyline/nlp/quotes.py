@@ -693,7 +693,7 @@ _NOT_SUBJECTS = frozenset(
         every no none few another one several other two three
         """
     )
-)
+) | (frozenset(word_list("a an ever even just not")) if cfg.ARTICLES_NOT_SUBJECTS else frozenset())
 
 
 _LABEL = re.compile(
@@ -1095,9 +1095,12 @@ class _Resolver:
     _titled: list[tuple[int, str]] | None = None
     _cue_subjects: list[tuple[int, str]] | None = None
     _votes: dict[str, str] | None = None
+    _kin: dict[str, tuple[int, str, bool]] | None = None  # name -> (offset, gender, opens its sentence)
 
     def gender(self, name: str) -> str | None:
         """"m", "f" or None: from the first name, else a gendered title printed before the surname."""
+        if cfg.KIN_APPOSITION and (kin := self._kin_people().get(name)):
+            return kin[1]  # "his wife, Ada": the kin word gives the gender
         if cfg.GENDER_FROM_NAME_CORE:
             name = names.split_name(name).name or name  # "Republican front-runner Ada Quill" -> "Ada Quill"
         first = names.first_name(name)
@@ -1145,6 +1148,29 @@ class _Resolver:
                 elif female >= cfg.PRONOUN_GENDER_VOTES and not male:
                     self._votes[sur] = "f"
         return self._votes
+
+    def _kin_people(self) -> dict[str, tuple[int, str, bool]]:
+        """People the article names by a kin word and a given name in apposition ("his wife, Ada,",
+        "Quill's husband, Ivo,", "Her father, Piet, 39,"), as name -> (offset of the given name,
+        gender of the kin word, whether the phrase opens its sentence). A named possessor lends its
+        surname ("Ivo Quill"); after his/her/their the given name stands alone."""
+        if self._kin is None:
+            self._kin = {}
+            for m in _KIN_APPOSITION.finditer(self.text):
+                if _inside(m.start(), self.quoted):
+                    continue
+                given = m.group("given")
+                if names.is_title_word(given) or given.lower() in _NOT_SUBJECTS:
+                    continue
+                owner = m.group("owner")
+                name = given
+                if owner and not names.is_organisation(owner) and owner.lower() not in _NOT_SUBJECTS:
+                    name = f"{given} {owner}"
+                gender = "f" if m.group("kin").lower() in _FEMALE_KIN else "m"
+                head = self.text[max(self.text.rfind("\n", 0, m.start()), 0) : m.start()]
+                opens = not head.strip() or bool(_KIN_OPENS.search(head))
+                self._kin.setdefault(name, (m.start("given"), gender, opens))
+        return self._kin
 
     def _titled_people(self) -> list[tuple[int, str]]:
         """("Mrs. Quillan", "Congresswoman Jane Doe") mentions outside quotes, as (offset, name);
@@ -1282,6 +1308,11 @@ class _Resolver:
                 o = m.start(2)
                 if o not in found and not _inside(o, self.quoted) and not names.is_organisation(m.group(2)):
                     found[o] = self.fullest(m.group(2), o)
+        if cfg.KIN_APPOSITION:
+            # "his wife, Ada,", "Quill's husband, Ivo,": a person named by a given name alone
+            for n, (o, _g, _subj) in self._kin_people().items():
+                if o < at:
+                    found.setdefault(o, n)
         if cfg.PRONOUN_CUE_SURNAMES:
             for o, n in self._cue_surnames():
                 if o >= at:
@@ -1328,6 +1359,9 @@ class _Resolver:
             # the subject of this or a recent sentence first ("Rask said he ..."), else the nearest
             spoke = {o for o, _n, _r in self.named_speakers}
             salient = {c[0] for c in cands if c[0] in spoke or self._is_subject(c[0])}
+            if cfg.KIN_APPOSITION:
+                kin = self._kin_people()
+                salient |= {c[0] for c in cands if c[1] in kin and kin[c[1]][0] == c[0] and kin[c[1]][2]}
             cands = _merge_mentions(cands, salient)
             recent = [c for c in cands[-cfg.PRONOUN_WINDOW :] if c[0] in salient]
             if not recent and cfg.PRONOUN_SPEAKER_REACH:
@@ -1478,6 +1512,20 @@ _OPENERS_OF_ADVERBIALS = frozenset(
 )
 
 
+_FEMALE_KIN = frozenset(
+    word_list("wife mother daughter sister widow girlfriend fiancee fiancée grandmother aunt niece stepmother")
+)
+_MALE_KIN = frozenset(
+    word_list("husband father son brother widower boyfriend fiance fiancé grandfather uncle nephew stepfather")
+)
+_KIN_APPOSITION = re.compile(
+    r"(?:\b(?:[Hh]is|[Hh]er|[Tt]heir)|\b(?P<owner>[A-Z][\w\u00c0-\u024f\-]+)['\u2019]s?)\s+"
+    r"(?:(?:late|former|eldest|oldest|youngest|younger|older|elder|adult|teenage|new)\s+)?"
+    r"(?P<kin>(?i:" + "|".join(sorted(_FEMALE_KIN | _MALE_KIN)) + r")),\s+"
+    r"(?P<given>[A-Z][a-z\u00c0-\u024f]+)(?=\s*,)"
+)
+# what may stand before a kin phrase that opens its sentence: a sentence end or a conjunction
+_KIN_OPENS = re.compile(r"(?:[.!?][\"\u201d\u2019]?|^\s*(?:But|And|So|Then))\s*$")
 _CAP_RUN = re.compile(r"(?:[A-Z][\w\u00c0-\u024f'\u2019\-.]*\s+){0,3}[A-Z][\w\u00c0-\u024f'\u2019\-]*")
 _GENDERED_PRONOUN = re.compile(r"\b(?:[Hh]e|[Hh]im|[Hh]is|[Hh]imself|[Ss]he|[Hh]er|[Hh]erself)\b")
 

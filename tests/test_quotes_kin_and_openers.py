@@ -1,0 +1,52 @@
+"""Speaker rules of the quote stage: kin appositions as pronoun antecedents and function words that
+open a sentence (fictional sentences, one test per rule)."""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline.model import Article, Quote
+from storyline.nlp.quotes import extract_quotes
+from storyline.settings import quotes as cfg
+
+
+def _quotes(text: str) -> dict[str, Quote]:
+    return {q.text: q for q in extract_quotes([Article(id="a", source="t", text=text)])["a"]}
+
+
+KIN_TEXT = (
+    "Lund keeps his seat in the harbour race.\n\n"
+    'Mayor Ivo Lund called the ferry plan "a gift to the city" on Monday.\n\n'
+    "Governor Mara Quill said the vote was close.\n\n"
+    "But his wife, Elsa, spoke to supporters at the pier after the count.\n\n"
+    '"We never stopped believing in this town," she said.\n\n'
+    "Quill's husband, Piet, 52, thanked the volunteers in a short speech.\n\n"
+    '"They carried this campaign on their backs," he said.\n'
+)
+
+
+def test_a_kin_apposition_names_the_person_a_pronoun_refers_to(monkeypatch: pytest.MonkeyPatch) -> None:
+    found = _quotes(KIN_TEXT)
+    # "his wife, Elsa,": a woman named by her given name, the subject of her sentence
+    assert found["We never stopped believing in this town,"].speaker_name == "Elsa"
+    # "Quill's husband, Piet,": the possessor lends the surname; "he" skips the women before him
+    assert found["They carried this campaign on their backs,"].speaker_name == "Piet Quill"
+    monkeypatch.setattr(cfg, "KIN_APPOSITION", False)
+    found = _quotes(KIN_TEXT)
+    assert found["We never stopped believing in this town,"].speaker_name == "Mara Quill"
+    assert found["They carried this campaign on their backs,"].speaker_name != "Piet Quill"
+
+
+def test_an_article_or_ever_opening_a_sentence_is_not_a_speaker() -> None:
+    # ARTICLES_NOT_SUBJECTS is read when the module loads, so only the rule's effect is checked here
+    text = (
+        '"The fleet is ready," said Tomas Brandt, 61, a ferry captain from Kestrel. An old hand at the '
+        'docks, he plans to sail all winter. "We sail at dawn every day until the ice comes."\n'
+    )
+    assert _quotes(text)["We sail at dawn every day until the ice comes."].speaker_name == "Tomas Brandt"
+    text = (
+        "Quill opens the market.\n\n"
+        "Ever since Ada Quill opened the market, she has said the same thing at every stall and every "
+        'fair: "Buy local, eat well."\n'
+    )
+    assert _quotes(text)["Buy local, eat well."].speaker_name == "Ada Quill"
