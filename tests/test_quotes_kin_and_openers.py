@@ -50,3 +50,19 @@ def test_an_article_or_ever_opening_a_sentence_is_not_a_speaker() -> None:
         'fair: "Buy local, eat well."\n'
     )
     assert _quotes(text)["Buy local, eat well."].speaker_name == "Ada Quill"
+
+
+LEAD_TEXT = (
+    "Former harbour chief Lund calls Quill's plan 'reckless.'\n\n"
+    "KESTREL, Bor. (Harbor Wire) \u2014 Count former mayor Tom Lund among Karen Quill's Biggest Detractors.\n\n"
+    '"Nobody should pay for such a useless wall," Lund told the Kestrel Courier on Saturday.\n\n'
+    "Quill has made the wall the centre of her campaign for mayor.\n\n"
+    '"We will build it, and the port will pay," she said.\n'
+)
+
+
+def test_a_full_name_in_a_headline_style_line_still_names_later_surnames(monkeypatch: pytest.MonkeyPatch) -> None:
+    # the lead reads as a title-case line, so its names are no antecedents; "Quill" later still is Karen Quill
+    assert _quotes(LEAD_TEXT)["We will build it, and the port will pay,"].speaker_name == "Karen Quill"
+    monkeypatch.setattr(cfg, "HEADLINE_NAMES_KNOWN", False)
+    assert _quotes(LEAD_TEXT)["We will build it, and the port will pay,"].speaker_name == "Lund"

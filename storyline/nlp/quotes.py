@@ -1088,6 +1088,7 @@ class _Resolver:
     descriptions: list[tuple[int, str]] = field(default_factory=list)
     roles: dict[str, str] = field(default_factory=dict)  # name -> role seen in the article
     quoted: list[tuple[int, int]] = field(default_factory=list)  # spans whose names are not antecedents
+    known_names: list[str] = field(default_factory=list)  # full names printed where they are no mention
 
     _mentions: list[tuple[int, str]] | None = None
     _title_gender: dict[str, str] | None = None
@@ -1192,6 +1193,8 @@ class _Resolver:
         if self._mentions is None:
             by_sur: dict[str, str] = {}
             for _o, n in self.full_names:
+                by_sur.setdefault(names.surname(n), n)
+            for n in self.known_names:
                 by_sur.setdefault(names.surname(n), n)
             found = list(self.full_names)
             if by_sur:
@@ -1819,6 +1822,17 @@ def _finish(art: Article, paras: list[tuple[int, int]], spans: list[_Span]) -> l
         if sp.speaker_text:
             last = sp
     resolver = _Resolver(text, full_names, roles=_article_roles(text, full_names), quoted=quoted)
+    if cfg.HEADLINE_NAMES_KNOWN:
+        # "Count former President Ivo Lund among Ada Quill's critics." read as a headline-style line:
+        # its names are not antecedents there, but a later "Quill has ..." is still Ada Quill
+        resolver.known_names = [
+            n
+            for o, n in names.person_names(text)
+            if _inside(o, headlines)
+            and not _inside(o, quoted)
+            and (names.first_name(n) or "") in cfg.MALE_FIRST_NAMES | cfg.FEMALE_FIRST_NAMES
+            and len([w for w in n.split() if not re.fullmatch(r"[A-Z]\.", w)]) == 2  # not "Ada Quill Slams Lund"
+        ]
     for sp in spans:
         if not sp.drop and sp.speaker_text and not sp.inherited:
             sp.extra["resolved"] = resolver.resolve(sp.speaker_text, _speaker_offset(text, paras, sp))
