@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from storyline.model import Article, Quote
+from storyline.nlp import names
 from storyline.nlp.quotes import extract_quotes
 from storyline.settings import quotes as cfg
 
@@ -66,3 +67,20 @@ def test_a_full_name_in_a_headline_style_line_still_names_later_surnames(monkeyp
     assert _quotes(LEAD_TEXT)["We will build it, and the port will pay,"].speaker_name == "Karen Quill"
     monkeypatch.setattr(cfg, "HEADLINE_NAMES_KNOWN", False)
     assert _quotes(LEAD_TEXT)["We will build it, and the port will pay,"].speaker_name == "Lund"
+
+
+APOSTROPHE_TEXT = (
+    "Three rivals meet voters in Kestrel.\n\n"
+    "Candidates Ada Quill, Tom Brandt and Liam O'Rourke took questions at the ferry hall.\n\n"
+    "Brandt, the former harbour master, said the port needed money.\n\n"
+    "O'Rourke, the youngest of the three, stressed his record on schools.\n\n"
+    '"I have always liked a tough fight," he said.\n'
+)
+
+
+def test_a_surname_with_an_apostrophe_ends_a_name(monkeypatch: pytest.MonkeyPatch) -> None:
+    found = [n for _o, n in names.person_names("Liam O'Rourke met Dara D\u2019Souza and Ada Quill's aides.")]
+    assert found == ["Liam O'Rourke", "Dara D\u2019Souza", "Ada Quill"]
+    assert _quotes(APOSTROPHE_TEXT)["I have always liked a tough fight,"].speaker_name == "Liam O'Rourke"
+    monkeypatch.setattr(cfg, "NAME_APOSTROPHE_SURNAMES", False)
+    assert _quotes(APOSTROPHE_TEXT)["I have always liked a tough fight,"].speaker_name == "Tom Brandt"

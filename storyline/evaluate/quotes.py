@@ -41,8 +41,9 @@ look at the prediction:
 The gender and person tests reuse the quote stage's word lists (``MALE_FIRST_NAMES``,
 ``FEMALE_FIRST_NAMES``, the gendered titles, ``storyline.nlp.names``), so a gap in those lists
 hides the same gender from the system and from the scorer; ``names.split_name`` also follows the
-quote stage's PLACE_RUNS_NOT_NAMES and NAME_TOKEN_SHAPE switches, so compare system changes with
-those switches fixed (settings/quotes.py does). The earlier stand-in (the nearest named
+quote stage's PLACE_RUNS_NOT_NAMES and NAME_TOKEN_SHAPE switches and ``names.person_names`` its
+NAME_APOSTROPHE_SURNAMES switch, so compare system changes with those switches fixed (settings/quotes.py
+does). The earlier stand-in (the nearest named
 gold Source before the quote, whatever it names) is still reported as
 ``speaker_accuracy_nearest_source`` and ``resolved_speaker_accuracy_nearest_source``.
 

@@ -364,6 +364,13 @@ _NAME_RUN = re.compile(
     r"(?:\s+(?:[A-Z\u00c0-\u00de][\w\u00c0-\u024f'\u2019\-]+|[A-Z]\.|de|van|von|bin|al|da|di|le|la|del))*"
     r"(?:\s+[A-Z\u00c0-\u00de][\w\u00c0-\u024f\-]+)"
 )
+# The same with a last word such as "O'Malley" or "D'Souza" (a capital, an apostrophe, a capital);
+# the plain pattern leaves the apostrophe out of the last word so that "Quill's" ends no run.
+_NAME_RUN_APOSTROPHE = re.compile(
+    r"(?<![\w.])(?:[A-Z\u00c0-\u00de][\w\u00c0-\u024f'\u2019\-]+|[A-Z]\.)"
+    r"(?:\s+(?:[A-Z\u00c0-\u00de][\w\u00c0-\u024f'\u2019\-]+|[A-Z]\.|de|van|von|bin|al|da|di|le|la|del))*"
+    r"(?:\s+(?:[A-Z\u00c0-\u00de][\w\u00c0-\u024f\-]+|[A-Z]['\u2019][A-Z][\w\u00c0-\u024f\-]+))"
+)
 
 
 def person_names(text: str) -> list[tuple[int, str]]:
@@ -373,7 +380,8 @@ def person_names(text: str) -> list[tuple[int, str]]:
     matters only when someone is quoted under that word.
     """
     out: list[tuple[int, str]] = []
-    for m in _NAME_RUN.finditer(text):
+    pattern = _NAME_RUN_APOSTROPHE if settings.NAME_APOSTROPHE_SURNAMES else _NAME_RUN
+    for m in pattern.finditer(text):
         run = m.group(0)
         # maximal sub-runs of name words: "NATO Secretary-General Mark Rutte" -> "Mark Rutte"
         pos = m.start()

@@ -737,3 +737,11 @@ KIN_APPOSITION = True
 # hand as right or fuller (2 counted right, 2 more right that the scorer's stand-in misses, 8 surnames
 # now printed with the first name).
 HEADLINE_NAMES_KNOWN = True
+
+# A full name may end in a surname with an apostrophe ("Martin O'Malley", "Dinesh D'Souza"): the name
+# finder's last word left the apostrophe out (so that "Quill's" ends no run) and missed them, so their
+# later surname-only mentions were no pronoun antecedents. The scorer reads genders through the same
+# finder, so this was measured with the scorer's finder fixed at the old pattern: train resolved
+# 0.9203 -> 0.9206 (2 right, none wrong; 13 more speakers now printed with their first name), speaker
+# and F1 unchanged; with the scorer's finder switched too: 0.9209.
+NAME_APOSTROPHE_SURNAMES = True
