@@ -84,3 +84,23 @@ def test_a_surname_with_an_apostrophe_ends_a_name(monkeypatch: pytest.MonkeyPatc
     assert _quotes(APOSTROPHE_TEXT)["I have always liked a tough fight,"].speaker_name == "Liam O'Rourke"
     monkeypatch.setattr(cfg, "NAME_APOSTROPHE_SURNAMES", False)
     assert _quotes(APOSTROPHE_TEXT)["I have always liked a tough fight,"].speaker_name == "Tom Brandt"
+
+
+PARTICIPLE_TEXT = (
+    "Rebels plan a floor fight.\n\n"
+    "Ferry owner Gus Humber said the port board had no answers.\n\n"
+    "Humber, for example, said he hopes the revolt ends in Piet Varlo claiming the chair, even though many "
+    "rebels backed Tom Brandt.\n\n"
+    '"The first thing is to stop the board on the first vote," he said.\n'
+)
+
+
+def test_a_name_before_a_participle_cue_is_not_a_subject(monkeypatch: pytest.MonkeyPatch) -> None:
+    # "ends in Piet Varlo claiming the chair": a participle, so "he" stays with the sentence's subject
+    assert _quotes(PARTICIPLE_TEXT)["The first thing is to stop the board on the first vote,"].speaker_name == (
+        "Gus Humber"
+    )
+    monkeypatch.setattr(cfg, "CUE_SUBJECT_FINITE_ONLY", False)
+    assert _quotes(PARTICIPLE_TEXT)["The first thing is to stop the board on the first vote,"].speaker_name == (
+        "Piet Varlo"
+    )

@@ -1249,6 +1249,8 @@ class _Resolver:
         if cfg.PRONOUN_CUE_SUBJECT:
             # "After struggling ..., Emanuel said he ...": a name followed by its reporting verb
             m = _NAME_THEN_CUE.match(self.text, at)
+            if m and cfg.CUE_SUBJECT_FINITE_ONLY and m.group(1).endswith("ing"):
+                return False  # "results in Ivo Lund claiming the seat": a participle, not his sentence
             return bool(m) and _clean_word(m.group(1)) in _CUES
         return False
 

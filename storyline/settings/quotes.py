@@ -745,3 +745,8 @@ HEADLINE_NAMES_KNOWN = True
 # 0.9203 -> 0.9206 (2 right, none wrong; 13 more speakers now printed with their first name), speaker
 # and F1 unchanged; with the scorer's finder switched too: 0.9209.
 NAME_APOSTROPHE_SURNAMES = True
+
+# PRONOUN_CUE_SUBJECT takes a finite reporting verb only: a name before an -ing form ("the effort
+# results in Ivo Lund claiming the nomination") is inside someone else's clause, not a subject.
+# Train: resolved 0.9209 -> 0.9216 (4 right in 2 articles, none wrong), speaker and F1 unchanged.
+CUE_SUBJECT_FINITE_ONLY = True
