@@ -104,3 +104,25 @@ def test_a_name_before_a_participle_cue_is_not_a_subject(monkeypatch: pytest.Mon
     assert _quotes(PARTICIPLE_TEXT)["The first thing is to stop the board on the first vote,"].speaker_name == (
         "Piet Varlo"
     )
+
+
+APPOSITION_TEXT = (
+    "Harbour race turns on small donors.\n\n"
+    "Tom Brandt said the ferry lobby had given money to Ivo Lund.\n\n"
+    "Dock delegate Piet Varlo, wearing a cap covered in Lund buttons, said he is proud of the campaign. "
+    '"He is doing it the old way," he said.\n'
+)
+
+
+def test_a_name_with_an_apposition_before_its_cue_is_a_subject(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert _quotes(APPOSITION_TEXT)["He is doing it the old way,"].speaker_name == "Piet Varlo"
+    monkeypatch.setattr(cfg, "CUE_SUBJECT_APPOSITION", False)
+    assert _quotes(APPOSITION_TEXT)["He is doing it the old way,"].speaker_name == "Tom Brandt"
+    # a name after a preposition, or one whose apposition is itself a name, is no subject
+    text = (
+        "Port owners split.\n\n"
+        "Tom Brandt said the lease was fair.\n\n"
+        "Ivo Lund, chairman of the board of Harbor Partners, the port's owner, said the lease was fair. "
+        '"We will not move," he said.\n'
+    )
+    assert _quotes(text)["We will not move,"].speaker_name == "Ivo Lund"

@@ -1249,6 +1249,15 @@ class _Resolver:
         if cfg.PRONOUN_CUE_SUBJECT:
             # "After struggling ..., Emanuel said he ...": a name followed by its reporting verb
             m = _NAME_THEN_CUE.match(self.text, at)
+            if (
+                cfg.CUE_SUBJECT_APPOSITION
+                and not (m and _clean_word(m.group(1)) in _CUES)
+                and not _AFTER_PREPOSITION.search(self.text[max(0, at - 80) : at])
+            ):
+                # "Ferry owner Ivo Lund, wearing a campaign shirt, said ...": the apposition between
+                # commas sits between the subject and its reporting verb ("the board of Harbor
+                # Partners, the port's owner, said" is no subject: a preposition governs it)
+                m = _NAME_APPOSITION_CUE.match(self.text, at) or m
             if m and cfg.CUE_SUBJECT_FINITE_ONLY and m.group(1).endswith("ing"):
                 return False  # "results in Ivo Lund claiming the seat": a participle, not his sentence
             return bool(m) and _clean_word(m.group(1)) in _CUES
@@ -1543,6 +1552,17 @@ _NAME_THEN_CUE = re.compile(
     r"(?:(?:[A-Z]\.|[A-Z][\w\u00c0-\u024f'\u2019\-]*|Jr\.|Sr\.)\s+){0,3}?(?!(?:He|She|They|We|It|I)\b)[A-Z][\w\u00c0-\u024f'\u2019\-]*"
     r"\s+(?:also\s+)?([a-z]+)"
 )
+# A name, an apposition between commas that is not itself a name ("Ada Quill, the mayor," is the
+# apposition's subject, not "the mayor"), then the verb: group 1 as in _NAME_THEN_CUE.
+_NAME_APPOSITION_CUE = re.compile(
+    _NAME_THEN_CUE.pattern.replace(
+        r"\s+(?:also\s+)?([a-z]+)",
+        r",\s+(?!(?:[A-Z][\w.'\u2019\-]*\s+){0,3}[A-Z][\w'\u2019\-]*,)"
+        r"[^,.;:!?\n\"\u201c\u201d]{3,80},\s+(?:[a-z]+ly\s+)?([a-z]+)",
+    )
+)
+# a preposition, article or "and" before the name's capitalised run: the name is no subject
+_AFTER_PREPOSITION = re.compile(r"\b(?:of|for|at|with|from|to|by|in|on|the|and)\s+(?:[A-Z][\w.'\u2019\-]*\s+){0,3}$")
 _PARTY_TAG = re.compile(r",?\s*\(?\b[DRI]-[A-Z][A-Za-z.\-]*\)?|\s*\([^()]{0,40}\)")
 _SPAN_FUNCTION_WORDS = frozenset(
     word_list(
