@@ -126,3 +126,22 @@ def test_a_name_with_an_apposition_before_its_cue_is_a_subject(monkeypatch: pyte
         '"We will not move," he said.\n'
     )
     assert _quotes(text)["We will not move,"].speaker_name == "Ivo Lund"
+
+
+PREPOSITION_TEXT = (
+    "Quill goes on the attack.\n\n"
+    "Mayor Karen Quill first thanked the ferry crews. And then Quill went fully on the attack, saying, "
+    '"Is the council ever going to fix the docks?"\n\n'
+    'Council leader Tom Brandt pledged on Monday to stop using the word "ghost town" during the rest of his '
+    'campaign, saying he had made a "poor choice of words" at the pier.\n'
+)
+
+
+def test_a_prepositional_object_before_a_cue_is_not_the_speaker(monkeypatch: pytest.MonkeyPatch) -> None:
+    found = _quotes(PREPOSITION_TEXT)
+    assert found["Is the council ever going to fix the docks?"].speaker_name == "Karen Quill"
+    assert found["poor choice of words"].speaker_name == "Tom Brandt"
+    monkeypatch.setattr(cfg, "PREPOSITION_OBJECT_NOT_SPEAKER", False)
+    found = _quotes(PREPOSITION_TEXT)
+    assert found["Is the council ever going to fix the docks?"].speaker_name == "the attack"
+    assert found["poor choice of words"].speaker_name == "the rest of his campaign"

@@ -617,8 +617,16 @@ def _strip_adverbial(span: str) -> str:
         span,
     )
     if m and _LEADING_ADVERBIAL.match(span) and m.start() > 0:
+        if cfg.PREPOSITION_OBJECT_NOT_SPEAKER and _PREPOSITION_END.search(span[: m.start()]):
+            return ""  # "then Quill went on the attack, saying": "the attack" is an object, not who speaks
         return span[m.start() :]
     return span
+
+
+_PREPOSITION_END = re.compile(
+    r"\b(?:of|in|on|at|during|for|with|from|to|by|after|before|over|under|about|against|into|through|"
+    r"throughout|across|around|since|until|within|without|toward|towards|upon|amid|among)\s+$"
+)
 
 
 def _previous_subject(text: str, paras: list[tuple[int, int]], p: int, sp: _Span) -> tuple[str, str] | None:
