@@ -145,3 +145,17 @@ def test_a_prepositional_object_before_a_cue_is_not_the_speaker(monkeypatch: pyt
     found = _quotes(PREPOSITION_TEXT)
     assert found["Is the council ever going to fix the docks?"].speaker_name == "the attack"
     assert found["poor choice of words"].speaker_name == "the rest of his campaign"
+
+
+ADVERBIAL_TEXT = (
+    "Ferry vote passes.\n\n"
+    '"This is a great day for the harbour," the port board said in a statement.\n\n'
+    "On the other side, Sen. Ivo Lund (D-Bor.), a critic of the board, tweeted a warning. "
+    '"Remember in November who sold the docks."\n'
+)
+
+
+def test_a_bare_quote_takes_the_name_after_an_opening_adverbial(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert _quotes(ADVERBIAL_TEXT)["Remember in November who sold the docks."].speaker_name == "Ivo Lund"
+    monkeypatch.setattr(cfg, "PREVIOUS_SUBJECT_AFTER_ADVERBIAL", False)
+    assert _quotes(ADVERBIAL_TEXT)["Remember in November who sold the docks."].speaker_name == "the port board"

@@ -658,6 +658,8 @@ def _previous_subject(text: str, paras: list[tuple[int, int]], p: int, sp: _Span
         return None
     at, name = found[0]
     head = sentence[:at]
+    if cfg.PREVIOUS_SUBJECT_AFTER_ADVERBIAL and (m := _LEAD_ADVERBIAL.match(head)):
+        head = head[m.end() :]  # "On the other side, Sen. Ivo Lund (D) tweeted a warning."
     if head.strip() and not re.fullmatch(
         r"(?:[A-Z][\w.\-]*['\u2019]s\s+|[A-Z][\w.\-]*\s+|[a-z\-]+\s+){0,6}", head
     ):
