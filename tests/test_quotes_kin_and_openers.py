@@ -159,3 +159,20 @@ def test_a_bare_quote_takes_the_name_after_an_opening_adverbial(monkeypatch: pyt
     assert _quotes(ADVERBIAL_TEXT)["Remember in November who sold the docks."].speaker_name == "Ivo Lund"
     monkeypatch.setattr(cfg, "PREVIOUS_SUBJECT_AFTER_ADVERBIAL", False)
     assert _quotes(ADVERBIAL_TEXT)["Remember in November who sold the docks."].speaker_name == "the port board"
+
+
+RELATIVE_TEXT = (
+    "Quill softens her tone in Varno.\n\n"
+    'Mayor Karen Quill praised the ferry pact, which Tom Brandt had called a "disaster" in May.\n\n'
+    'Much of the anger was directed at Ivo Lund, who Quill on Wednesday called "a broken man."\n'
+)
+
+
+def test_a_relative_clause_with_its_own_subject_names_the_speaker(monkeypatch: pytest.MonkeyPatch) -> None:
+    found = _quotes(RELATIVE_TEXT)
+    assert found["disaster"].speaker_name == "Tom Brandt"
+    assert found["a broken man."].speaker_name == "Karen Quill"
+    monkeypatch.setattr(cfg, "RELATIVE_CLAUSE_SUBJECT", False)
+    found = _quotes(RELATIVE_TEXT)
+    assert found["disaster"].speaker_name == "Karen Quill"
+    assert found["a broken man."].speaker_name == "Ivo Lund"

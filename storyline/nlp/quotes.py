@@ -531,9 +531,19 @@ _QUOTED_AS = re.compile(
 )
 
 
+_RELATIVE_SUBJECT = re.compile(
+    r",\s*(?:which|whom|who|that)\s+(he|she|(?:[A-Z][\w.'\u2019\-]*\s+){0,2}[A-Z][\w'\u2019\-]+)\s+"
+    r"(?:(?:had|has|have|also|once|previously|repeatedly|later|then|[a-z]+ly|on\s+[A-Z][a-z]+day)\s+)*$"
+)
+
+
 def _speaker_before(text: str) -> str | None:
     """The subject right before a cue: the longest plausible comma-separated suffix."""
     text = re.split(r"\s[\u2014\u2013]\s?|\s--?\s|\u2014", text)[-1]
+    if cfg.RELATIVE_CLAUSE_SUBJECT and (m := _RELATIVE_SUBJECT.search(text)):
+        subject = m.group(1)
+        if subject in ("he", "she") or names.proper_name(subject) == subject:
+            return subject  # "the pact, which Quill had called": the relative clause's own subject
     text = _RELATIVE.sub("", text).rstrip()
     parts = [p for p in re.split(r",\s*", text) if p.strip()]
     if cfg.SKIP_SENTENCE_ADVERBS:
