@@ -176,3 +176,17 @@ def test_a_relative_clause_with_its_own_subject_names_the_speaker(monkeypatch: p
     found = _quotes(RELATIVE_TEXT)
     assert found["disaster"].speaker_name == "Karen Quill"
     assert found["a broken man."].speaker_name == "Ivo Lund"
+
+
+HEADLINE_ADJECTIVE_TEXT = (
+    "Understated Lund raises his profile on the docks.\n\n"
+    "KESTREL \u2014 Harbour Secretary Tom Lund spent the day with ferry crews.\n\n"
+    'Lund listened more than he spoke. "We owe these crews a stable wage," he said.\n'
+)
+
+
+def test_a_surname_stands_for_the_full_name_with_a_first_name(monkeypatch: pytest.MonkeyPatch) -> None:
+    # the headline's "Understated Lund" is no person; "Lund" is Tom Lund
+    assert _quotes(HEADLINE_ADJECTIVE_TEXT)["We owe these crews a stable wage,"].speaker_name == "Tom Lund"
+    monkeypatch.setattr(cfg, "SURNAME_KNOWN_FIRST_NAME", False)
+    assert _quotes(HEADLINE_ADJECTIVE_TEXT)["We owe these crews a stable wage,"].speaker_name == "Understated Lund"

@@ -1214,6 +1214,18 @@ class _Resolver:
             by_sur: dict[str, str] = {}
             for _o, n in self.full_names:
                 by_sur.setdefault(names.surname(n), n)
+            if cfg.SURNAME_KNOWN_FIRST_NAME:
+                # "Understated Perez" (a headline's adjective) and later "Thomas Perez": a full name with
+                # a common first name stands for the surname
+                known = cfg.MALE_FIRST_NAMES | cfg.FEMALE_FIRST_NAMES
+
+                def _first(n: str) -> str | None:
+                    return names.first_name(names.split_name(n).name or n)  # "Actor Ivo Lund" -> "ivo"
+
+                for _o, n in self.full_names:
+                    sur = names.surname(n)
+                    if _first(n) in known and _first(by_sur[sur]) not in known:
+                        by_sur[sur] = n
             for n in self.known_names:
                 by_sur.setdefault(names.surname(n), n)
             found = list(self.full_names)
