@@ -47,6 +47,17 @@ class Centroid:
     ids: array
     weights: array
     norm: float = 0.0
+    # NumPy views of the arrays, made on first use (the arrays are never changed after creation)
+    _views: tuple[np.ndarray, np.ndarray] | None = field(default=None, repr=False, compare=False)
+
+    def id_view(self) -> np.ndarray:
+        if self._views is None:
+            self._views = (np.frombuffer(self.ids, dtype=np.intc), np.frombuffer(self.weights, dtype=np.float32))
+        return self._views[0]
+
+    def weight_view(self) -> np.ndarray:
+        self.id_view()
+        return self._views[1]  # type: ignore[index]
 
     @classmethod
     def empty(cls) -> Centroid:
@@ -90,13 +101,21 @@ class Cluster:
     centroids: dict[str, Centroid] = field(default_factory=dict)
     index_terms: tuple[int, ...] = ()
     dense: np.ndarray | None = None  # float32 sum of the members' unit embeddings (events only)
+    # (the ``dense`` array it was computed from, its unit vector): every candidate of every article
+    # needs the unit vector; ``dense`` is replaced, never changed in place, when a member joins
+    _unit_cache: tuple[np.ndarray, np.ndarray | None] | None = field(default=None, repr=False, compare=False)
 
     def dense_unit(self) -> np.ndarray | None:
         """The embedding centroid scaled to unit length (None without embeddings)."""
         if self.dense is None:
             return None
+        cache = self._unit_cache
+        if cache is not None and cache[0] is self.dense:
+            return cache[1]
         norm = float(np.linalg.norm(self.dense))
-        return (self.dense / norm).astype(np.float32) if norm > 0 else None
+        unit = (self.dense / norm).astype(np.float32) if norm > 0 else None
+        self._unit_cache = (self.dense, unit)
+        return unit
 
     def pack_dense(self) -> bytes | None:
         return self.dense.astype("<f4").tobytes() if self.dense is not None else None
@@ -145,6 +164,7 @@ class DensePool:
         self.slots: OrderedDict[str, int] = OrderedDict()  # key -> row, least recently updated first
         self.keys: list[str | None] = [None] * capacity
         self.free = list(range(capacity - 1, -1, -1))
+        self.used = np.zeros(max(capacity, 0), dtype=bool)
 
     def update(self, key: str, unit: np.ndarray) -> None:
         if self.capacity <= 0:
@@ -160,6 +180,7 @@ class DensePool:
                 self.keys[slot] = None
         self.slots[key] = slot
         self.keys[slot] = key
+        self.used[slot] = True
         self.matrix[slot] = unit
 
     def nearest(self, vec: np.ndarray, n: int) -> list[str]:
@@ -167,8 +188,11 @@ class DensePool:
         if self.matrix is None or not self.slots or n <= 0:
             return []
         sims = self.matrix @ vec
-        used = np.fromiter(self.slots.values(), dtype=np.int64, count=len(self.slots))
-        values = sims[used]
+        if self.free:  # rows not yet filled (once full, every row holds an event)
+            used = np.flatnonzero(self.used)
+            values = sims[used]
+        else:
+            used, values = np.arange(self.capacity), sims
         if len(used) > n:
             top = np.argpartition(-values, n - 1)[:n]
             used, values = used[top], values[top]

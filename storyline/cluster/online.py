@@ -38,6 +38,8 @@ from __future__ import annotations
 
 import heapq
 import math
+import threading
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from operator import itemgetter
@@ -98,16 +100,20 @@ def sort_key(article: Article) -> tuple[int, str, int]:
 
 def weight(counts: dict[str, float], ids: dict[str, int], df: dict[int, int], n_docs: int,
            keep: int) -> tuple[dict[int, float], float]:
-    """Sublinear TF x online IDF, pruned to the ``keep`` heaviest terms, L2-normalised."""
-    vec: dict[int, float] = {}
-    log = math.log
-    for term, count in counts.items():
-        tid = ids[term]
-        vec[tid] = (1.0 + log(count)) * (log((n_docs + 1) / (df[tid] + 1)) + 1.0)
-    if len(vec) > keep:
-        vec = dict(sorted(vec.items(), key=itemgetter(1), reverse=True)[:keep])
-    norm = math.sqrt(sum(w * w for w in vec.values())) or 1.0
-    return {k: w / norm for k, w in vec.items()}, norm
+    """Sublinear TF x online IDF, pruned to the ``keep`` heaviest terms (ties in ``counts`` order),
+    L2-normalised."""
+    if not counts:
+        return {}, 1.0
+    tids = [ids[term] for term in counts]
+    tf = np.fromiter(counts.values(), dtype=np.float64, count=len(counts))
+    dfs = np.fromiter(map(df.__getitem__, tids), dtype=np.float64, count=len(tids))
+    w = (1.0 + np.log(tf)) * (np.log((n_docs + 1) / (dfs + 1)) + 1.0)
+    if len(w) > keep:
+        top = np.argsort(-w, kind="stable")[:keep]
+        w = w[top]
+        tids = [tids[i] for i in top.tolist()]
+    norm = float(np.sqrt(np.dot(w, w))) or 1.0
+    return dict(zip(tids, (w / norm).tolist(), strict=True)), norm
 
 
 def _top(vec: dict[int, float], n: int) -> list[tuple[int, float]]:
@@ -122,6 +128,83 @@ def time_decay(day: float | None, cluster: Cluster, grace: float, tau: float) ->
     if gap <= grace:
         return 1.0
     return math.exp(-(gap - grace) / tau)
+
+
+
+# Every feature a similarity model may use (a model's ``features`` pick and order them).
+ALL_FEATURES = ("text", "title", "ents", "recent", "text_x_ents", "log_size", "dense", "dense_sq")
+
+
+class _Lookup(threading.local):
+    """A dense array indexed by term id holding one article vector's weights while its candidates are
+    scored (zero elsewhere): gathering a centroid's weights from it is one vectorised read."""
+
+    table = np.zeros(0)
+
+
+_LOOKUP = _Lookup()
+
+
+def centroid_cosines(vec: dict[int, float], centroids: list[Centroid | None]) -> np.ndarray:
+    """Cosine of a unit sparse vector to each centroid (0 for a missing or empty one), all at once."""
+    out = np.zeros(len(centroids))
+    chosen = [(i, c) for i, c in enumerate(centroids) if c is not None and c.norm > 0 and len(c.ids)]
+    if not vec or not chosen:
+        return out
+    art_ids = np.fromiter(vec.keys(), dtype=np.int64, count=len(vec))
+    ids = np.concatenate([c.id_view() for _, c in chosen])
+    size = int(max(art_ids.max(), ids.max())) + 1
+    table = _LOOKUP.table
+    if len(table) < size:
+        table = _LOOKUP.table = np.zeros(max(size, 2 * len(table)))
+    table[art_ids] = np.fromiter(vec.values(), dtype=np.float64, count=len(vec))
+    try:
+        products = table[ids] * np.concatenate([c.weight_view() for _, c in chosen])
+    finally:
+        table[art_ids] = 0.0
+    segment = np.repeat(np.arange(len(chosen)), [len(c.ids) for _, c in chosen])
+    sums = np.bincount(segment, weights=products, minlength=len(chosen))
+    out[[i for i, _ in chosen]] = sums / np.array([c.norm for _, c in chosen])
+    return out
+
+
+def feature_rows(vecs: dict[str, dict[int, float]], clusters: list[Cluster], dense: np.ndarray | None,
+                 features: tuple[str, ...]) -> np.ndarray:
+    """One row per candidate cluster, one column per name in ``features`` (see ALL_FEATURES):
+    per-space cosines to the centroids, "recent" (title+lead cosine to the decayed sum of the latest
+    members' title+lead vectors; the title cosine where there is none), text x entities, log(size), and
+    with an embedding its cosine to the cluster's embedding centroid, that squared (the pair model is
+    linear in its features: the square lets it ask for a closer embedding match than the linear term
+    alone, see settings.cluster)."""
+    n = len(clusters)
+    cols: dict[str, np.ndarray] = {}
+    want = set(features)
+    spaces = {s for s in SPACES if s in want}
+    if want & {"text_x_ents"}:
+        spaces |= {"text", "ents"}
+    if "recent" in want:
+        spaces.add("title")
+    for space in SPACES:
+        if space in spaces:
+            cols[space] = centroid_cosines(vecs[space], [c.centroids.get(space) for c in clusters])
+    if "recent" in want:
+        recent = centroid_cosines(vecs["title"], [c.centroids.get("recent") for c in clusters])
+        has = np.array([(c.centroids.get("recent") is not None and c.centroids["recent"].norm > 0)
+                        for c in clusters], dtype=bool)
+        cols["recent"] = np.where(has, recent, cols["title"])
+    if "text_x_ents" in want:
+        cols["text_x_ents"] = cols["text"] * cols["ents"]
+    cols["log_size"] = np.array([math.log(c.size) if c.size > 0 else 0.0 for c in clusters])
+    if want & {"dense", "dense_sq"}:
+        sims = np.zeros(n)
+        if dense is not None:
+            units = [c.dense_unit() for c in clusters]
+            rows = [i for i, u in enumerate(units) if u is not None]
+            if rows:
+                sims[rows] = np.stack([units[i] for i in rows]) @ dense
+        cols["dense"] = sims
+        cols["dense_sq"] = sims * sims
+    return np.column_stack([cols[name] for name in features]) if n else np.zeros((0, len(features)))
 
 
 class OnlineClusterer:
@@ -167,14 +250,13 @@ class OnlineClusterer:
     def candidates(self, kind: Kind, vecs: dict[str, dict[int, float]], n: int,
                    query_terms: tuple[int, int] = (settings.QUERY_TERMS, settings.QUERY_ENTS)) -> list[str]:
         """Cluster keys sharing heavy terms with the article, best overlap first (ties by key)."""
-        scores: dict[str, float] = {}
+        scores: defaultdict[str, float] = defaultdict(float)
         limit = settings.POSTING_LIMIT
         query = _top(vecs["text"], query_terms[0]) + _top(vecs["ents"], query_terms[1])
-        get = scores.get
         postings = self.index.postings
         for term, w in query:
             for key in postings(kind, term, limit):
-                scores[key] = get(key, 0.0) + w
+                scores[key] += w
         # ties keep first-seen order, which is the same for every index implementation
         return [k for k, _ in heapq.nlargest(n, scores.items(), key=itemgetter(1))]
 
@@ -189,31 +271,28 @@ class OnlineClusterer:
 
     @staticmethod
     def cosines(vecs: dict[str, dict[int, float]], cluster: Cluster,
-                dense: np.ndarray | None = None) -> dict[str, float]:
-        """Every feature a similarity model may use (its ``features`` pick and order them)."""
-        out = {}
-        for space in SPACES:
-            c = cluster.centroids.get(space)
-            out[space] = c.dot(vecs[space]) / c.norm if c is not None and c.norm > 0 else 0.0
-        c = cluster.centroids.get("recent")
-        out["recent"] = c.dot(vecs["title"]) / c.norm if c is not None and c.norm > 0 else out["title"]
-        out["text_x_ents"] = out["text"] * out["ents"]
-        out["log_size"] = math.log(cluster.size) if cluster.size > 0 else 0.0
-        unit = cluster.dense_unit() if dense is not None else None
-        out["dense"] = float(np.dot(dense, unit)) if unit is not None else 0.0
-        # the pair model is linear in its features: the square lets it ask for a closer embedding
-        # match than the linear term alone (5-fold stream CV, see settings.cluster)
-        out["dense_sq"] = out["dense"] ** 2
-        return out
+                dense: np.ndarray | None = None,
+                features: tuple[str, ...] | None = None) -> dict[str, float]:
+        """The features of one candidate cluster (``features``; default every one a model may use)."""
+        names = features or ALL_FEATURES
+        row = feature_rows(vecs, [cluster], dense, names)[0]
+        return dict(zip(names, row.tolist(), strict=True))
 
-    def score(self, vecs: dict[str, dict[int, float]], day: float | None, cluster: Cluster,
-              model: Model | None = None, dense: np.ndarray | None = None) -> float:
-        if day is not None and cluster.last_day is not None and (
-                day - cluster.last_day > settings.HORIZON_DAYS):
-            return 0.0
-        model = model or self.fixed_model or (self.dense_model if dense is not None else self.sparse_model)
-        p = model.probability(self.cosines(vecs, cluster, dense))
-        return p * time_decay(day, cluster, settings.DECAY_GRACE_DAYS, settings.DECAY_TAU_DAYS)
+    def scores(self, vecs: dict[str, dict[int, float]], day: float | None, clusters: list[Cluster],
+               model: Model, dense: np.ndarray | None = None) -> list[float]:
+        """p(same event) x time decay for each candidate cluster (0 beyond the horizon)."""
+        if not clusters:
+            return []
+        z = feature_rows(vecs, clusters, dense, model.features) @ np.asarray(model.weights) + model.bias
+        probs = np.where(z > -50, 1.0 / (1.0 + np.exp(-np.maximum(z, -50))), 0.0).tolist()
+        out = []
+        for p, cluster in zip(probs, clusters, strict=True):
+            if day is not None and cluster.last_day is not None and (
+                    day - cluster.last_day > settings.HORIZON_DAYS):
+                out.append(0.0)
+            else:
+                out.append(p * time_decay(day, cluster, settings.DECAY_GRACE_DAYS, settings.DECAY_TAU_DAYS))
+        return out
 
     # -- updates ------------------------------------------------------------------------------
     def _add(self, cluster: Cluster, vecs: dict[str, dict[int, float]], day: float | None,
@@ -253,12 +332,10 @@ class OnlineClusterer:
         dense = feats.dense if model.uses_dense else None
         best: Cluster | None = None
         best_p = 0.0
-        for key in self.event_candidates(vecs, dense):
-            cluster = self.index.get(key)
-            if cluster is None:
-                continue
-            p = self.score(vecs, day, cluster, model, dense)
-            if p > best_p or (p == best_p and best is not None and key < best.key):
+        found = [self.index.get(key) for key in self.event_candidates(vecs, dense)]
+        clusters = [c for c in found if c is not None]
+        for cluster, p in zip(clusters, self.scores(vecs, day, clusters, model, dense), strict=True):
+            if p > best_p or (p == best_p and best is not None and cluster.key < best.key):
                 best, best_p = cluster, p
         title = article.title or first_sentence(article.text)
         if best is not None and best_p >= model.threshold:
@@ -293,17 +370,15 @@ class OnlineClusterer:
         best: Cluster | None = None
         best_s = 0.0
         w = settings.STORYLINE_WEIGHTS
-        for key in self.candidates("sl", vecs, settings.STORYLINE_CANDIDATES,
-                                   settings.STORYLINE_QUERY_TERMS):
-            sl = self.index.get(key)
-            if sl is None:
-                continue
-            if day is not None and sl.last_day is not None and (
-                    day - sl.last_day > settings.STORYLINE_HORIZON_DAYS):
-                continue
-            cos = self.cosines(vecs, sl)
+        found = [self.index.get(key) for key in self.candidates(
+            "sl", vecs, settings.STORYLINE_CANDIDATES, settings.STORYLINE_QUERY_TERMS)]
+        storylines = [sl for sl in found if sl is not None and not (
+            day is not None and sl.last_day is not None and day - sl.last_day > settings.STORYLINE_HORIZON_DAYS)]
+        rows = feature_rows(vecs, storylines, None, ("text", "ents")).tolist()
+        for sl, (text, ents) in zip(storylines, rows, strict=True):
+            key = sl.key
             # both the subject (words) and the actors (entities) must be shared: geometric mean
-            s = (cos["text"] ** w["text"]) * (cos["ents"] ** w["ents"])
+            s = (text ** w["text"]) * (ents ** w["ents"])
             if s > best_s or (s == best_s and best is not None and key < best.key):
                 best, best_s = sl, s
         if best is not None and best_s >= settings.STORYLINE_THRESHOLD:

@@ -179,12 +179,27 @@ DENSE_CANDIDATES = 10
 # are left to tell apart neighbouring events of one topic (names, places, numbers). The held-out
 # errors left are such neighbours (two stages of one hurricane, Ukraine war threads, a new prime
 # minister's week and the queen's funeral) merged, pairwise precision ~0.58 at recall ~0.90.
-# Weights fitted on all of mmds dev by fit_model (FIT_ORDERS replays); as a training score, the mean
-# over its four replay orders is 0.917/0.799.
+# Weights fitted on all of mmds dev by fit_model (FIT_ORDERS replays).
+#
+# New-cluster threshold. The figures above fitted it per fold, as the word-space model does: the value
+# maximising the objective on the training folds' own replays. Those replays score the model on the
+# articles it was fitted on, where it is over-confident, so the fitted threshold comes out too low (0.80
+# on all of dev) and held-out clusters merge neighbouring events (pairwise precision ~0.58, recall
+# ~0.90). The same CV with the threshold fixed instead (weights still fitted per fold), mean of the
+# three salts:   fitted per fold 0.907/0.687;  fixed 0.80 0.915/0.708;  0.85 0.916/0.717;
+#                0.87 0.916/0.726 <- chosen;  0.90 0.906/0.712;  0.93 0.900/0.707;  0.95 0.891/0.694
+# (salt "" / a / b at 0.87: 0.906/0.700, 0.929/0.765, 0.912/0.713; pairwise P 0.66, R 0.84). The
+# threshold is picked from that grid by this same CV, so these figures carry a small selection bias.
+# fit_model keeps this threshold for the embedding model (it searches a grid for the word-space one),
+# so ``--cv 5`` measures exactly what ships. Also rejected on this CV: the threshold chosen on the
+# training folds for 0.25 B-cubed + 0.75 pairwise F1 (salt "": 0.913/0.687); dense x log(size) as a
+# sixth feature (salts "", a: 0.910/0.687, 0.910/0.695).
+# Fitted on all of dev and scored on it (training scores): file order 0.891/0.731, five random orders
+# 0.906/0.786.
 FEATURES = ("text", "ents", "log_size", "dense", "dense_sq")
 WEIGHTS = (7.0458, 6.8845, -1.3754, 7.7844, 7.6066)
 BIAS = -6.6493
-NEW_CLUSTER_THRESHOLD = 0.80
+NEW_CLUSTER_THRESHOLD = 0.87
 
 # --- time ---------------------------------------------------------------------------------------
 # Time is applied as a multiplicative decay on p. These are priors, not measurements: mmds dev has no
