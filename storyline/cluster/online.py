@@ -251,7 +251,7 @@ class OnlineClusterer:
                    query_terms: tuple[int, int] = (settings.QUERY_TERMS, settings.QUERY_ENTS)) -> list[str]:
         """Cluster keys sharing heavy terms with the article, best overlap first (ties by key)."""
         scores: defaultdict[str, float] = defaultdict(float)
-        limit = settings.POSTING_LIMIT
+        limit = settings.POSTING_LIMIT if kind == "ev" else settings.STORYLINE_POSTING_LIMIT
         query = _top(vecs["text"], query_terms[0]) + _top(vecs["ents"], query_terms[1])
         postings = self.index.postings
         for term, w in query:

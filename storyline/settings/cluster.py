@@ -255,3 +255,6 @@ STORYLINE_CANDIDATES = 15
 # With (15, 10) most new Timeline17 events retrieved no storyline candidate at all (0-1 candidates,
 # 367 storylines for 3 topics); with (60, 30) the same threshold grid gives the numbers above.
 STORYLINE_QUERY_TERMS = (60, 30)
+# Storylines read fewer of each posting list than events (newest first): the article queries 90 terms,
+# many of them common subject words listed under many storylines.
+STORYLINE_POSTING_LIMIT = 50
