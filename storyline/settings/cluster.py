@@ -256,5 +256,7 @@ STORYLINE_CANDIDATES = 15
 # 367 storylines for 3 topics); with (60, 30) the same threshold grid gives the numbers above.
 STORYLINE_QUERY_TERMS = (60, 30)
 # Storylines read fewer of each posting list than events (newest first): the article queries 90 terms,
-# many of them common subject words listed under many storylines.
+# many of them common subject words listed under many storylines. 50 instead of POSTING_LIMIT (200):
+# Timeline17 storylines identical (B-cubed F1 0.540, 184 storylines), demo storylines 1.0; with
+# benchmarks/bench_cluster.py at 100k, event assign 417 -> 445 articles/s run side by side.
 STORYLINE_POSTING_LIMIT = 50
