@@ -2,12 +2,7 @@
 
 from __future__ import annotations
 
-from storyline.model import Article, Quote
-from storyline.nlp.quotes import extract_quotes
-
-
-def _quotes(text: str) -> dict[str, Quote]:
-    return {q.text: q for q in extract_quotes([Article(id="a", source="t", text=text)])["a"]}
+from quote_helpers import quotes_by_text as _quotes
 
 
 def test_report_noun_after_determiner_is_the_speaker() -> None:

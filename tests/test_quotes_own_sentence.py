@@ -4,15 +4,11 @@ listed cue, "it" as a speaker, and clause subjects after ", but" (fictional sent
 from __future__ import annotations
 
 import pytest
+from quote_helpers import quotes_by_text as _quotes
 
-from storyline.model import Article, Quote
-from storyline.nlp.quotes import _article_spans, _own_subject, _Resolver, extract_quotes
+from storyline.model import Article
+from storyline.nlp.quotes import _article_spans, _own_subject, _Resolver
 from storyline.settings import quotes as cfg
-
-
-def _quotes(text: str) -> dict[str, Quote]:
-    return {q.text: q for q in extract_quotes([Article(id="a", source="t", text=text)])["a"]}
-
 
 IT_TEXT = (
     "The Kestrel Ferry Company answered its critics on Friday.\n\n"

@@ -3,13 +3,7 @@ the sentence before, transcript labels, and the earlier speaker carried over (fi
 
 from __future__ import annotations
 
-from storyline.model import Article, Quote
-from storyline.nlp.quotes import extract_quotes
-
-
-def _quotes(text: str) -> dict[str, Quote]:
-    out = extract_quotes([Article(id="p", source="t", text=text)])["p"]
-    return {q.text: q for q in out}
+from quote_helpers import quotes_by_text as _quotes
 
 
 def test_statement_introduced_by_colon_paragraph() -> None:

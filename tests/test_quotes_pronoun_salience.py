@@ -3,15 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from quote_helpers import quotes_by_text as _quotes
 
-from storyline.model import Article, Quote
 from storyline.nlp import names
 from storyline.nlp import quotes as quotes_module
-from storyline.nlp.quotes import _merge_mentions, extract_quotes
-
-
-def _quotes(text: str) -> dict[str, Quote]:
-    return {q.text: q for q in extract_quotes([Article(id="a", source="t", text=text)])["a"]}
+from storyline.nlp.quotes import _merge_mentions
 
 
 def test_subject_after_an_opening_adverbial_clause() -> None:

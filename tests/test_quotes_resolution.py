@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
+from quote_helpers import quotes_by_text as _quotes
+
 from storyline.evaluate.quotes import GoldQuote, _resolved_ok, _speaker_ok
-from storyline.model import Article, Quote
-from storyline.nlp.quotes import _speaker_core, extract_quotes
-
-
-def _quotes(text: str) -> dict[str, Quote]:
-    return {q.text: q for q in extract_quotes([Article(id="a", source="t", text=text)])["a"]}
+from storyline.model import Quote
+from storyline.nlp.quotes import _speaker_core
 
 
 def test_she_does_not_resolve_to_a_man() -> None:

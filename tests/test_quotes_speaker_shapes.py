@@ -4,15 +4,10 @@ sentences, one test per rule)."""
 from __future__ import annotations
 
 import pytest
+from quote_helpers import quotes_by_text as _quotes
 
-from storyline.model import Article, Quote
 from storyline.nlp import names
-from storyline.nlp.quotes import extract_quotes
 from storyline.settings import quotes as cfg
-
-
-def _quotes(text: str) -> dict[str, Quote]:
-    return {q.text: q for q in extract_quotes([Article(id="a", source="t", text=text)])["a"]}
 
 
 def test_a_place_after_a_comma_is_not_the_speaker() -> None:

@@ -24,7 +24,7 @@ from array import array
 from collections import OrderedDict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from itertools import islice, repeat
+from itertools import islice
 from operator import itemgetter, mul
 from typing import Literal, Protocol
 
@@ -75,9 +75,6 @@ class Centroid:
         weights = array("f", [w for _, w in items])
         norm = math.sqrt(sum(map(mul, weights, weights)))
         return cls(ids, weights, norm)
-
-    def dot(self, vec: dict[int, float]) -> float:
-        return sum(map(mul, self.weights, map(vec.get, self.ids, repeat(0.0, len(self.ids)))))
 
     def top_ids(self, n: int) -> list[int]:
         """The ids of the ``n`` heaviest terms (arrays are kept heaviest first)."""
@@ -163,8 +160,7 @@ class DensePool:
         self.matrix: np.ndarray | None = None  # allocated with the first vector (its width is the model's)
         self.slots: OrderedDict[str, int] = OrderedDict()  # key -> row, least recently updated first
         self.keys: list[str | None] = [None] * capacity
-        self.free = list(range(capacity - 1, -1, -1))
-        self.used = np.zeros(max(capacity, 0), dtype=bool)
+        self.free = list(range(capacity - 1, -1, -1))  # popped from the end: rows fill from 0 up
 
     def update(self, key: str, unit: np.ndarray) -> None:
         if self.capacity <= 0:
@@ -180,7 +176,6 @@ class DensePool:
                 self.keys[slot] = None
         self.slots[key] = slot
         self.keys[slot] = key
-        self.used[slot] = True
         self.matrix[slot] = unit
 
     def nearest(self, vec: np.ndarray, n: int) -> list[str]:
@@ -188,11 +183,9 @@ class DensePool:
         if self.matrix is None or not self.slots or n <= 0:
             return []
         sims = self.matrix @ vec
-        if self.free:  # rows not yet filled (once full, every row holds an event)
-            used = np.flatnonzero(self.used)
-            values = sims[used]
-        else:
-            used, values = np.arange(self.capacity), sims
+        # rows are never freed, only reused: the filled ones are the first capacity - len(free)
+        used = np.arange(self.capacity - len(self.free))
+        values = sims[: len(used)]
         if len(used) > n:
             top = np.argpartition(-values, n - 1)[:n]
             used, values = used[top], values[top]

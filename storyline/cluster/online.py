@@ -87,9 +87,10 @@ class Model:
     def uses_dense(self) -> bool:
         return "dense" in self.features
 
-    def probability(self, feats: dict[str, float]) -> float:
-        z = self.bias + sum(w * feats[name] for w, name in zip(self.weights, self.features, strict=True))
-        return 1.0 / (1.0 + math.exp(-z)) if z > -50 else 0.0
+    def probabilities(self, rows: np.ndarray) -> np.ndarray:
+        """p(same event) for each row of features in this model's order (see :func:`feature_rows`)."""
+        z = rows @ np.asarray(self.weights) + self.bias
+        return np.where(z > -50, 1.0 / (1.0 + np.exp(-np.maximum(z, -50))), 0.0)
 
 
 def sort_key(article: Article) -> tuple[int, str, int]:
@@ -128,7 +129,6 @@ def time_decay(day: float | None, cluster: Cluster, grace: float, tau: float) ->
     if gap <= grace:
         return 1.0
     return math.exp(-(gap - grace) / tau)
-
 
 
 # Every feature a similarity model may use (a model's ``features`` pick and order them).
@@ -179,13 +179,12 @@ def feature_rows(vecs: dict[str, dict[int, float]], clusters: list[Cluster], den
     n = len(clusters)
     cols: dict[str, np.ndarray] = {}
     want = set(features)
-    spaces = {s for s in SPACES if s in want}
-    if want & {"text_x_ents"}:
-        spaces |= {"text", "ents"}
+    if "text_x_ents" in want:
+        want |= {"text", "ents"}
     if "recent" in want:
-        spaces.add("title")
+        want.add("title")  # its fallback
     for space in SPACES:
-        if space in spaces:
+        if space in want:
             cols[space] = centroid_cosines(vecs[space], [c.centroids.get(space) for c in clusters])
     if "recent" in want:
         recent = centroid_cosines(vecs["title"], [c.centroids.get("recent") for c in clusters])
@@ -283,8 +282,7 @@ class OnlineClusterer:
         """p(same event) x time decay for each candidate cluster (0 beyond the horizon)."""
         if not clusters:
             return []
-        z = feature_rows(vecs, clusters, dense, model.features) @ np.asarray(model.weights) + model.bias
-        probs = np.where(z > -50, 1.0 / (1.0 + np.exp(-np.maximum(z, -50))), 0.0).tolist()
+        probs = model.probabilities(feature_rows(vecs, clusters, dense, model.features)).tolist()
         out = []
         for p, cluster in zip(probs, clusters, strict=True):
             if day is not None and cluster.last_day is not None and (
