@@ -359,17 +359,17 @@ def head_noun(span: str) -> str | None:
     return toks[-1].lower() if toks else None
 
 
-_NAME_RUN = re.compile(
+# A run of capitalised name words (and particles) ending in a capitalised word; the last word leaves
+# the apostrophe out so that "Quill's" ends no run.
+_NAME_RUN_HEAD = (
     r"(?<![\w.])(?:[A-Z\u00c0-\u00de][\w\u00c0-\u024f'\u2019\-]+|[A-Z]\.)"
     r"(?:\s+(?:[A-Z\u00c0-\u00de][\w\u00c0-\u024f'\u2019\-]+|[A-Z]\.|de|van|von|bin|al|da|di|le|la|del))*"
-    r"(?:\s+[A-Z\u00c0-\u00de][\w\u00c0-\u024f\-]+)"
 )
-# The same with a last word such as "O'Malley" or "D'Souza" (a capital, an apostrophe, a capital);
-# the plain pattern leaves the apostrophe out of the last word so that "Quill's" ends no run.
+_LAST_NAME_WORD = r"[A-Z\u00c0-\u00de][\w\u00c0-\u024f\-]+"
+_NAME_RUN = re.compile(_NAME_RUN_HEAD + rf"(?:\s+{_LAST_NAME_WORD})")
+# The same with a last word such as "O'Malley" or "D'Souza" (a capital, an apostrophe, a capital).
 _NAME_RUN_APOSTROPHE = re.compile(
-    r"(?<![\w.])(?:[A-Z\u00c0-\u00de][\w\u00c0-\u024f'\u2019\-]+|[A-Z]\.)"
-    r"(?:\s+(?:[A-Z\u00c0-\u00de][\w\u00c0-\u024f'\u2019\-]+|[A-Z]\.|de|van|von|bin|al|da|di|le|la|del))*"
-    r"(?:\s+(?:[A-Z\u00c0-\u00de][\w\u00c0-\u024f\-]+|[A-Z]['\u2019][A-Z][\w\u00c0-\u024f\-]+))"
+    _NAME_RUN_HEAD + rf"(?:\s+(?:{_LAST_NAME_WORD}|[A-Z]['\u2019][A-Z][\w\u00c0-\u024f\-]+))"
 )
 
 

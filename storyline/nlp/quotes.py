@@ -1217,7 +1217,7 @@ class _Resolver:
             if cfg.SURNAME_KNOWN_FIRST_NAME:
                 # "Understated Perez" (a headline's adjective) and later "Thomas Perez": a full name with
                 # a common first name stands for the surname
-                known = cfg.MALE_FIRST_NAMES | cfg.FEMALE_FIRST_NAMES
+                known = _COMMON_FIRST_NAMES
 
                 def _first(n: str) -> str | None:
                     return names.first_name(names.split_name(n).name or n)  # "Actor Ivo Lund" -> "ivo"
@@ -1558,6 +1558,7 @@ _OPENERS_OF_ADVERBIALS = frozenset(
 )
 
 
+_COMMON_FIRST_NAMES = cfg.MALE_FIRST_NAMES | cfg.FEMALE_FIRST_NAMES
 _FEMALE_KIN = frozenset(
     word_list("wife mother daughter sister widow girlfriend fiancee fiancée grandmother aunt niece stepmother")
 )
@@ -1884,7 +1885,7 @@ def _finish(art: Article, paras: list[tuple[int, int]], spans: list[_Span]) -> l
             for o, n in names.person_names(text)
             if _inside(o, headlines)
             and not _inside(o, quoted)
-            and (names.first_name(n) or "") in cfg.MALE_FIRST_NAMES | cfg.FEMALE_FIRST_NAMES
+            and (names.first_name(n) or "") in _COMMON_FIRST_NAMES
             and len([w for w in n.split() if not re.fullmatch(r"[A-Z]\.", w)]) == 2  # not "Ada Quill Slams Lund"
         ]
     for sp in spans:
