@@ -338,6 +338,13 @@ _NOT_AGENTS = frozenset(
 _QUANTITY_SPEAKER = re.compile(r"(?i:most|many|some|half|\d+(?:\.\d+)?\s?(?:%|percent))")
 
 
+def _verb_before_that(words: list[str]) -> bool:
+    """A lower-case verb comes before the span's "that" ("Quill suggested that", "Lund welcomed the
+    news that"), so the "that" opens a reported clause, not a relative one ("a shop that sells")."""
+    k = words.index("that", 1)
+    return any(w.islower() and (w.endswith("ed") or _clean_word(w) in _CUES) for w in words[1:k])
+
+
 def _plausible_speaker(span: str) -> bool:
     if not span:
         return False
@@ -375,6 +382,8 @@ def _plausible_speaker(span: str) -> bool:
         return True
     if cfg.REJECT_PARTICIPLE_SPEAKERS and low.endswith("ing") and words[0].islower() and len(words) > 1:
         return False  # "warning against the plan, pledging ...": a participle clause, not a speaker
+    if cfg.REJECT_THAT_CLAUSE_SPEAKERS and "that" in words[1:] and _verb_before_that(words):
+        return False  # "Quill suggested that someone who does not": a reported clause, not a speaker
     if cfg.QUANTITY_SPEAKERS and _QUANTITY_SPEAKER.fullmatch(span.strip()):
         return True  # poll respondents: `most said they felt "quite uneasy"`, `40 percent said`
     last = _clean_word(words[-1])
@@ -420,6 +429,8 @@ def _attribute_after(s: str, final: bool = False) -> tuple[str, str] | None:
             cue, cend = _cue_text(tokens, 0, s)
             if w in _TOLD:
                 return None
+            if cfg.AFTER_PARTICIPLE_NOT_INVERTED and w.endswith("ing"):
+                continue  # `"a distortion," describing the crew as heroes`: the participle's object is no speaker
             spk = _inverted_speaker(s[cend:])
             return (spk, cue) if spk else None
         between = s[: tok.start()]
@@ -457,6 +468,23 @@ def _attribute_after(s: str, final: bool = False) -> tuple[str, str] | None:
     ):
         return m.group("spk"), m.group("cue")
     return None
+
+
+def _inverted_at_end(after: str) -> tuple[str, str] | None:
+    """An inverted cue closing the sentence a partial quote sits in (`"the beginning of the end" for
+    the union, said Ivo Lund, its founder.`): (speaker, cue), or None."""
+    s = after[: _first_boundary(after)]
+    if _MARK.search(s):
+        return None
+    m = re.search(r",\s+([a-z]+)\s+(?=[A-Z])", s)
+    if not m or _clean_word(m.group(1)) not in _CUES or m.group(1).endswith("ing") or m.group(1) in _TOLD:
+        return None
+    if any(_clean_word(w) in _CUES for w in _WORD.findall(s[: m.start()])):
+        return None  # another cue between the quote and this one
+    spk = _inverted_speaker(s[m.end() :])
+    if not spk or not (names.proper_name(spk.split(",")[0]) or names.is_unnamed_description(spk.split(",")[0])):
+        return None
+    return spk, m.group(1)
 
 
 _UNLISTED_CUE = re.compile(
@@ -537,6 +565,23 @@ _RELATIVE_SUBJECT = re.compile(
 )
 
 
+_SUBORDINATOR = re.compile(
+    r"(?:even\s+|just\s+)?(?:while|whereas|although|though|as|when|after|before|since|because|once)\s+", re.IGNORECASE
+)
+
+
+def _subject_phrase(span: str) -> bool:
+    """The words after a subordinating conjunction are a subject by themselves: a pronoun, a name,
+    a source description, or a short determiner phrase ("the party website", "37 percent of voters"),
+    not a clause ("America prepares for what Ada Quill")."""
+    toks = span.split()
+    if not toks:
+        return False
+    if names.is_pronoun(span) or names.proper_name(span) == span or names.is_unnamed_description(span):
+        return True
+    return len(toks) <= 6 and (_clean_word(toks[0]) in _DET_START or toks[0][:1].isdigit()) and _plausible_speaker(span)
+
+
 def _speaker_before(text: str) -> str | None:
     """The subject right before a cue: the longest plausible comma-separated suffix."""
     text = re.split(r"\s[\u2014\u2013]\s?|\s--?\s|\u2014", text)[-1]
@@ -557,6 +602,13 @@ def _speaker_before(text: str) -> str | None:
         cand_parts = parts[-k:]
         first = cand_parts[0].strip()
         first = re.sub(r"^(?:but|and|so|yet|then|also)\s+", "", first, flags=re.IGNORECASE)
+        # "Quill suggested ..., while Ivo Lund said that the "...": the subject after the conjunction
+        # ("Just as the talks ended, Lund said": a part opening with one is no apposition of it)
+        if cfg.CLAUSE_CONJUNCTION_SUBJECT and (m := _SUBORDINATOR.match(first)):
+            rest = _trim_speaker(first[m.end() :])
+            if k > 1 or not _subject_phrase(rest):
+                break
+            first = rest
         if k > 1 and _LEADING_ADVERBIAL.match(first):
             break
         cand = _trim_speaker(", ".join([first] + [p.strip() for p in cand_parts[1:]]))
@@ -868,7 +920,20 @@ def _attribute(text: str, paras: list[tuple[int, int]], spans: list[_Span]) -> N
                 continue
             found = None
             comma_inside = cfg.PARTIAL_COMMA_INSIDE and qtext.rstrip().endswith(",")
-            if sp.close_at is not None and (sp.kind == "direct" or re.match(r"\s*,", after) or comma_inside):
+            if (
+                cfg.SUBORDINATE_CLAUSE_QUOTE
+                and sp.kind == "partial"
+                and comma_inside
+                and not sp.continued
+                and _SUBORDINATE_OPENING.match(clause)
+            ):
+                # `After Quill said that pupils might do better at "smaller schools," Lund said:`
+                found = _attribute_before(clause, require_intro=False)
+            if (
+                found is None
+                and sp.close_at is not None
+                and (sp.kind == "direct" or re.match(r"\s*,", after) or comma_inside)
+            ):
                 found = _attribute_after(after, final=bool(re.search(r"[.!?]\s*$", qtext)))
             if found is None and not sp.continued:
                 found = _attribute_before(clause, require_intro=sp.kind == "direct")
@@ -935,6 +1000,9 @@ def _attribute(text: str, paras: list[tuple[int, int]], spans: list[_Span]) -> N
             ):
                 # "Bystrom agreed. "Mainstream ..."": the person the sentence before is about
                 found = _previous_subject(text, paras, p, sp)
+            if found is None and sp.kind == "partial" and cfg.PARTIAL_INVERTED_END and sp.close_at is not None:
+                # `signals "the beginning of the end" for the union, said Ivo Lund, its founder.`
+                found = _inverted_at_end(after)
             if found is None and sp.kind == "partial" and cfg.PARTIAL_AFTER_ANYWHERE:
                 found = (
                     _attribute_after(after, final=bool(re.search(r"[.!?]\s*$", qtext)))
@@ -990,6 +1058,13 @@ def _attribute(text: str, paras: list[tuple[int, int]], spans: list[_Span]) -> N
                 sp.speaker_text, sp.cue, sp.inherited = nx.speaker_text, nx.cue, True
                 sp.source = nx.source or nx
                 sp.parse = False
+
+
+_SUBORDINATE_OPENING = re.compile(
+    r"\s*(?:(?:But|And|So)\s+)?(?:(?:even|just)\s+)?(?:When|After|As|While|Before|Although|Though|If|Since|Once|"
+    r"Because|Until|Whenever|Whereas)\s+[^,;:]*$",
+    re.IGNORECASE,
+)
 
 
 _SIGNATURE = re.compile(r"[ \t]*[-\u2014\u2013]+[ \t]*([A-Z][\w.'\u2019\- ]{1,60}?)[.,]?[ \t]*$")
