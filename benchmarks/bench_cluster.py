@@ -65,7 +65,7 @@ class Stream:
 
     def __init__(self, seed: int = 1) -> None:
         self.rng = random.Random(seed)
-        vocab = list(_FUNCTION) + list({_word(self.rng) for _ in range(45000)})[:40000]
+        vocab = list(_FUNCTION) + list(dict.fromkeys(_word(self.rng) for _ in range(45000)))[:40000]
         self.vocab = vocab
         self.cum = list(accumulate(1.0 / (r + 1) ** 1.05 for r in range(len(vocab))))
         self.day = date(2031, 1, 1)

@@ -7,12 +7,13 @@ import random
 from collections import defaultdict
 from pathlib import Path
 
+import numpy as np
 import pytest
 from test_cluster_fixtures import GOLD, STORYLINE_GOLD, articles
 
 from storyline.cluster import OnlineClusterer, cluster_articles, cluster_with_storylines, embed, group_title
 from storyline.cluster.features import article_features, entities, tokens
-from storyline.cluster.index import SPACES, Cluster
+from storyline.cluster.index import SPACES, Cluster, MemoryIndex, OverlapScratch, rank_by_overlap
 from storyline.cluster.online import first_sentence, sort_key
 from storyline.evaluate.clustering import (
     bcubed_scores,
@@ -96,6 +97,35 @@ def test_one_by_one_equals_batch_and_is_order_independent_within_ties() -> None:
     shuffled = arts[:]
     random.Random(7).shuffle(shuffled)
     assert cluster_articles(shuffled) == singles
+
+
+def test_overlap_ranking_equals_a_plain_weighted_count() -> None:
+    """The vectorised ranking sums in listing order (bit-identical to a dict loop) and breaks ties
+    by first listing, and leaves its scratch arrays clean for the next query."""
+    rng = random.Random(7)
+    scratch = OverlapScratch()
+    for _ in range(200):
+        numbers = [rng.randrange(60) for _ in range(rng.randrange(0, 120))]
+        # repeated weights make ties; odd ones make float rounding depend on summation order
+        weights = [rng.choice([0.5, 0.25, 0.1, 1 / 3, 0.7]) for _ in numbers]
+        n = rng.randrange(1, 20)
+        scores: defaultdict[int, float] = defaultdict(float)
+        for k, w in zip(numbers, weights, strict=True):
+            scores[k] += w
+        expected = sorted(scores, key=lambda k: -scores[k])[:n]  # stable: first-listed wins ties
+        got = rank_by_overlap(np.array(numbers, dtype=np.int64), np.array(weights), n, scratch)
+        assert got.tolist() == expected
+        assert not scratch.sums.any() and (scratch.first == np.iinfo(np.int64).max).all()
+
+
+def test_memory_index_ranks_the_newest_postings_of_each_term() -> None:
+    index = MemoryIndex()
+    for i, terms in enumerate([(1, 2), (2, 3), (1, 3), (3,)]):
+        index.put(Cluster(key=f"ev-{i}", kind="ev", index_terms=terms), ())
+    # term 3 lists ev-3, ev-2, ev-1 (newest first); with limit 2 ev-1 is not read under it
+    assert index.overlap_candidates("ev", [(3, 1.0), (1, 0.6)], limit=2, n=5) == ["ev-2", "ev-3", "ev-0"]
+    assert index.overlap_candidates("ev", [(3, 1.0), (1, 0.6)], limit=3, n=5) == ["ev-2", "ev-3", "ev-1", "ev-0"]
+    assert index.overlap_candidates("sl", [(3, 1.0)], limit=3, n=5) == []
 
 
 def test_features_handle_entities_numbers_and_cjk() -> None:

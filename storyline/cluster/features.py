@@ -97,15 +97,13 @@ def tokens(text: str, names: Counter[str] | None = None) -> list[str]:
     return out
 
 
-def token_counts(text: str, names: Counter[str] | None = None) -> Counter[str]:
-    """:func:`tokens` counted (counting first and filtering distinct words is faster)."""
+def token_counts(text: str, names: Counter[str] | None = None) -> dict[str, int]:
+    """:func:`tokens` counted, in first-seen order (counting first and filtering distinct words is
+    faster)."""
     low = text.lower()
     if _CJK.search(low):
-        return Counter(tokens(text, names))
-    counts = Counter(_TOKEN.findall(low))
-    for t in [t for t in counts if len(t) < 2 or t in STOPWORDS]:
-        del counts[t]
-    return counts
+        return dict(Counter(tokens(text, names)))
+    return {t: c for t, c in Counter(_TOKEN.findall(low)).items() if len(t) > 1 and t not in STOPWORDS}
 
 
 def entities(text: str) -> Counter[str]:
@@ -115,31 +113,36 @@ def entities(text: str) -> Counter[str]:
     common word. Each multi-token name adds the whole name and its last token (the surname or head:
     "Mark Rutte" -> "mark rutte", "rutte"), so a later bare "Rutte" still matches.
     """
-    out: Counter[str] = Counter()
+    out: dict[str, int] = {}
+    get = out.get
     for m in _ENTITY.finditer(text):
         name = m.group(0)
-        parts = name.split()
-        if len(parts) == 1:
-            low = name.lower()
+        lows = name.lower().split()
+        if len(lows) == 1:
+            low = lows[0]
             if low in STOPWORDS or len(low) < 2:
                 continue
-            initial = _SENTENCE_START.search(text[max(0, m.start() - 3) : m.start()])
+            start = m.start()
+            initial = _SENTENCE_START.search(text[max(0, start - 3) : start])
             # a sentence-initial capital is a name only if the word recurs and never in lower case
             if initial and not name.isupper() and (f" {low} " in text or text.count(name) < 2):
                 continue
-            out["e:" + low] += 1
+            key = "e:" + low
+            out[key] = get(key, 0) + 1
         else:
-            low_parts = [p.lower() for p in parts if p.lower() not in STOPWORDS]
-            if not low_parts:
+            heads = [p for p in lows if p not in STOPWORDS]
+            if not heads:
                 continue
-            out["e:" + " ".join(p.lower() for p in parts)] += 1
-            out["e:" + low_parts[-1]] += 1
-    for m in _NUMBER.finditer(text):
-        num = m.group(0).replace(",", "")
+            key = "e:" + " ".join(lows)
+            out[key] = get(key, 0) + 1
+            key = "e:" + heads[-1]
+            out[key] = get(key, 0) + 1
+    for num in _NUMBER.findall(text):
+        num = num.replace(",", "")
         if len(num) >= 2 or not num.isdigit():
-            out["n:" + num] += 1
-    # Latin-script names inside CJK text are lower-case-insensitive signals too ("Optus", "NUG").
-    return out
+            key = "n:" + num
+            out[key] = get(key, 0) + 1
+    return Counter(out)
 
 
 def parse_day(value: str | None) -> float | None:

@@ -8,7 +8,9 @@ and gives exactly the result of the in-memory run: the clusterer only ever talks
 
 A cluster is kept compactly: per space an array of term ids (int32) and one of weights
 (float32), heaviest first, plus its norm. Posting lists map a term id to the clusters indexed under it, newest
-update last; a query reads the newest ``limit`` of them.
+update last; a query reads the newest ``limit`` of each of its terms' lists and ranks the clusters found by
+the summed weight of the terms they were found under (:func:`rank_by_overlap`, shared by both indexes
+so that they rank alike).
 
 With article embeddings (:mod:`storyline.cluster.embed`) an event also keeps the float32 sum of its
 articles' embeddings, and the index keeps a :class:`DensePool`: the unit-length embedding centroids of
@@ -71,10 +73,11 @@ class Centroid:
         """The ``keep`` heaviest terms of ``vec``, heaviest first (ties keep ``vec``'s order, which
         is deterministic, so the result is too)."""
         items = sorted(vec.items(), key=itemgetter(1), reverse=True)[:keep]
-        ids = array("i", [k for k, _ in items])
-        weights = array("f", [w for _, w in items])
-        norm = math.sqrt(sum(map(mul, weights, weights)))
-        return cls(ids, weights, norm)
+        if not items:
+            return cls.empty()
+        keys, values = zip(*items, strict=True)
+        weights = array("f", values)
+        return cls(array("i", keys), weights, math.sqrt(sum(map(mul, weights, weights))))
 
     def top_ids(self, n: int) -> list[int]:
         """The ids of the ``n`` heaviest terms (arrays are kept heaviest first)."""
@@ -195,6 +198,41 @@ class DensePool:
         return [self.keys[slot] for _, slot in ranked]  # type: ignore[misc]
 
 
+class OverlapScratch:
+    """Per-cluster-number work arrays of :func:`rank_by_overlap`, grown on demand and left zeroed
+    (sums) and at the sentinel (first positions) after every call."""
+
+    def __init__(self) -> None:
+        self.sums = np.zeros(0)
+        self.first = np.zeros(0, dtype=np.int64)
+
+    def reserve(self, size: int) -> None:
+        if len(self.sums) < size:
+            size = max(size, 2 * len(self.sums), 1024)
+            self.sums = np.zeros(size)
+            self.first = np.full(size, np.iinfo(np.int64).max, dtype=np.int64)
+
+
+def rank_by_overlap(numbers: np.ndarray, weights: np.ndarray, n: int, scratch: OverlapScratch) -> np.ndarray:
+    """The ``n`` best of the clusters listed in ``numbers`` (one entry per posting, small non-negative
+    cluster numbers) by the summed ``weights`` of their postings; ties keep first-listed order.
+
+    Sums accumulate in listing order, so they equal a plain loop of ``score[key] += weight`` bit for
+    bit; everything runs in NumPy over a scratch array indexed by cluster number (a query reads a few
+    thousand postings)."""
+    if not len(numbers):
+        return numbers
+    scratch.reserve(int(numbers.max()) + 1)
+    positions = np.arange(len(numbers))
+    np.add.at(scratch.sums, numbers, weights)
+    np.minimum.at(scratch.first, numbers, positions)
+    unique = numbers[scratch.first[numbers] == positions]  # each cluster once, first-listed order
+    sums = scratch.sums[unique]
+    scratch.sums[numbers] = 0.0
+    scratch.first[numbers] = np.iinfo(np.int64).max
+    return unique[np.argsort(-sums, kind="stable")[:n]]
+
+
 class ClusterIndex(Protocol):
     """Storage the online clusterer reads and writes; one implementation in memory, one in SQLite."""
 
@@ -207,8 +245,10 @@ class ClusterIndex(Protocol):
         """The next step number (monotonic; orders posting lists)."""
         ...
 
-    def postings(self, kind: Kind, term: int, limit: int) -> list[str]:
-        """Up to ``limit`` cluster keys indexed under ``term``, most recently updated first."""
+    def overlap_candidates(self, kind: Kind, query: list[tuple[int, float]], limit: int, n: int) -> list[str]:
+        """The ``n`` clusters of ``kind`` best matching the weighted query terms: the newest ``limit``
+        clusters indexed under each term (most recently updated first), ranked by
+        :func:`rank_by_overlap` in query order."""
         ...
 
     def dense_candidates(self, vec: np.ndarray, limit: int) -> list[str]:
@@ -233,37 +273,50 @@ class MemoryIndex:
         self.n_docs = 0
         self.seq = 0
         self.clusters: dict[str, Cluster] = {}
-        self.posting: dict[tuple[str, int], dict[str, None]] = {}
+        # posting lists hold cluster numbers (the order clusters were first stored), not keys, so
+        # that a query is a handful of integer arrays (see overlap_candidates)
+        self.numbers: dict[str, int] = {}
+        self.keys: list[str] = []
+        self.posting: dict[tuple[str, int], dict[int, None]] = {}
+        self.scratch = OverlapScratch()
         self.dirty: set[str] = set()
         self.dirty_terms: set[int] = set()
         self.pool = DensePool(settings.DENSE_POOL)
 
     def observe(self, terms: Iterable[str]) -> tuple[dict[str, int], dict[int, int], int]:
         self.n_docs += 1
-        ids: dict[str, int] = {}
-        df: dict[int, int] = {}
+        terms = list(terms)
         vocab = self.vocab
+        tids = list(map(vocab.get, terms))
+        if None in tids:
+            for i, term in enumerate(terms):
+                if tids[i] is None:
+                    tids[i] = vocab[term] = len(vocab) + 1
         table = self.df
-        for term in terms:
-            tid = vocab.get(term)
-            if tid is None:
-                tid = vocab[term] = len(vocab) + 1
-            count = table.get(tid, 0) + 1
-            table[tid] = count
-            ids[term] = tid
-            df[tid] = count
+        counts = [table.get(tid, 0) + 1 for tid in tids]
+        table.update(zip(tids, counts, strict=True))
+        df = dict(zip(tids, counts, strict=True))
         self.dirty_terms.update(df)
-        return ids, df, self.n_docs
+        return dict(zip(terms, tids, strict=True)), df, self.n_docs
 
     def tick(self) -> int:
         self.seq += 1
         return self.seq
 
-    def postings(self, kind: Kind, term: int, limit: int) -> list[str]:
-        plist = self.posting.get((kind, term))
-        if not plist:
-            return []
-        return list(islice(reversed(plist), limit))
+    def overlap_candidates(self, kind: Kind, query: list[tuple[int, float]], limit: int, n: int) -> list[str]:
+        listed: list[int] = []
+        counts: list[int] = []
+        weights: list[float] = []
+        for term, w in query:
+            plist = self.posting.get((kind, term))
+            if plist:
+                before = len(listed)
+                listed.extend(islice(reversed(plist), limit))
+                counts.append(len(listed) - before)
+                weights.append(w)
+        numbers = np.array(listed, dtype=np.int64)
+        best = rank_by_overlap(numbers, np.repeat(weights, counts), n, self.scratch)
+        return [self.keys[i] for i in best.tolist()]
 
     def dense_candidates(self, vec: np.ndarray, limit: int) -> list[str]:
         return self.pool.nearest(vec, limit)
@@ -279,17 +332,21 @@ class MemoryIndex:
             if unit is not None:
                 self.pool.update(cluster.key, unit)
         kind = cluster.kind
+        number = self.numbers.get(cluster.key)
+        if number is None:
+            number = self.numbers[cluster.key] = len(self.keys)
+            self.keys.append(cluster.key)
         new = set(cluster.index_terms)
         for term in old_terms:
             if term not in new:
                 plist = self.posting.get((kind, term))
                 if plist is not None:
-                    plist.pop(cluster.key, None)
+                    plist.pop(number, None)
         keep = settings.POSTING_KEEP
         for term in cluster.index_terms:
             plist = self.posting.setdefault((kind, term), {})
-            plist.pop(cluster.key, None)
-            plist[cluster.key] = None  # re-inserted: now the newest
+            plist.pop(number, None)
+            plist[number] = None  # re-inserted: now the newest
             if len(plist) > keep:
                 for _ in range(len(plist) - keep):
                     del plist[next(iter(plist))]

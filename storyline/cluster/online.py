@@ -36,10 +36,8 @@ reloaded from the database, because all state goes through a :class:`ClusterInde
 
 from __future__ import annotations
 
-import heapq
 import math
 import threading
-from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from operator import itemgetter
@@ -131,6 +129,12 @@ def time_decay(day: float | None, cluster: Cluster, grace: float, tau: float) ->
     return math.exp(-(gap - grace) / tau)
 
 
+def _add_into(total: dict[int, float], vec: dict[int, float]) -> None:
+    """``total += vec`` in place (new terms appended in ``vec``'s order)."""
+    get = total.get
+    total.update([(k, get(k, 0.0) + w) for k, w in vec.items()])
+
+
 # Every feature a similarity model may use (a model's ``features`` pick and order them).
 ALL_FEATURES = ("text", "title", "ents", "recent", "text_x_ents", "log_size", "dense", "dense_sq")
 
@@ -147,25 +151,36 @@ _LOOKUP = _Lookup()
 
 def centroid_cosines(vec: dict[int, float], centroids: list[Centroid | None]) -> np.ndarray:
     """Cosine of a unit sparse vector to each centroid (0 for a missing or empty one), all at once."""
-    out = np.zeros(len(centroids))
-    chosen = [(i, c) for i, c in enumerate(centroids) if c is not None and c.norm > 0 and len(c.ids)]
-    if not vec or not chosen:
-        return out
-    art_ids = np.fromiter(vec.keys(), dtype=np.int64, count=len(vec))
-    ids = np.concatenate([c.id_view() for _, c in chosen])
-    size = int(max(art_ids.max(), ids.max())) + 1
+    return cosines_by_space([(vec, centroids)])[0]
+
+
+def cosines_by_space(groups: list[tuple[dict[int, float], list[Centroid | None]]]) -> list[np.ndarray]:
+    """:func:`centroid_cosines` of several spaces in one pass. The vectors' term ids must be disjoint
+    (words and entities are: entity terms carry a prefix no word token has), so one lookup table holds
+    them all and one gather and one segmented sum serve every space."""
+    outs = [np.zeros(len(centroids)) for _, centroids in groups]
+    chosen = [(g, i, c) for g, (vec, centroids) in enumerate(groups) if vec
+              for i, c in enumerate(centroids) if c is not None and c.norm > 0 and len(c.ids)]
+    if not chosen:
+        return outs
+    art_ids = [np.fromiter(vec.keys(), dtype=np.int64, count=len(vec)) for vec, _ in groups if vec]
+    ids = np.concatenate([c.id_view() for _, _, c in chosen])
+    all_art = np.concatenate(art_ids)
+    size = int(max(all_art.max(), ids.max())) + 1
     table = _LOOKUP.table
     if len(table) < size:
         table = _LOOKUP.table = np.zeros(max(size, 2 * len(table)))
-    table[art_ids] = np.fromiter(vec.values(), dtype=np.float64, count=len(vec))
+    for (vec, _), tids in zip([g for g in groups if g[0]], art_ids, strict=True):
+        table[tids] = np.fromiter(vec.values(), dtype=np.float64, count=len(vec))
     try:
-        products = table[ids] * np.concatenate([c.weight_view() for _, c in chosen])
+        products = table[ids] * np.concatenate([c.weight_view() for _, _, c in chosen])
     finally:
-        table[art_ids] = 0.0
-    segment = np.repeat(np.arange(len(chosen)), [len(c.ids) for _, c in chosen])
-    sums = np.bincount(segment, weights=products, minlength=len(chosen))
-    out[[i for i, _ in chosen]] = sums / np.array([c.norm for _, c in chosen])
-    return out
+        table[all_art] = 0.0
+    segment = np.repeat(np.arange(len(chosen)), [len(c.ids) for _, _, c in chosen])
+    sums = np.bincount(segment, weights=products, minlength=len(chosen)) / np.array([c.norm for _, _, c in chosen])
+    for k, (g, i, _) in enumerate(chosen):
+        outs[g][i] = sums[k]
+    return outs
 
 
 def feature_rows(vecs: dict[str, dict[int, float]], clusters: list[Cluster], dense: np.ndarray | None,
@@ -183,9 +198,13 @@ def feature_rows(vecs: dict[str, dict[int, float]], clusters: list[Cluster], den
         want |= {"text", "ents"}
     if "recent" in want:
         want.add("title")  # its fallback
-    for space in SPACES:
-        if space in want:
-            cols[space] = centroid_cosines(vecs[space], [c.centroids.get(space) for c in clusters])
+    # text and entity terms are disjoint: one pass for both; title terms are words, so apart
+    spaces = [space for space in ("text", "ents") if space in want]
+    for space, col in zip(spaces, cosines_by_space(
+            [(vecs[space], [c.centroids.get(space) for c in clusters]) for space in spaces]), strict=True):
+        cols[space] = col
+    if "title" in want:
+        cols["title"] = centroid_cosines(vecs["title"], [c.centroids.get("title") for c in clusters])
     if "recent" in want:
         recent = centroid_cosines(vecs["title"], [c.centroids.get("recent") for c in clusters])
         has = np.array([(c.centroids.get("recent") is not None and c.centroids["recent"].norm > 0)
@@ -249,15 +268,9 @@ class OnlineClusterer:
     def candidates(self, kind: Kind, vecs: dict[str, dict[int, float]], n: int,
                    query_terms: tuple[int, int] = (settings.QUERY_TERMS, settings.QUERY_ENTS)) -> list[str]:
         """Cluster keys sharing heavy terms with the article, best overlap first (ties by key)."""
-        scores: defaultdict[str, float] = defaultdict(float)
         limit = settings.POSTING_LIMIT if kind == "ev" else settings.STORYLINE_POSTING_LIMIT
         query = _top(vecs["text"], query_terms[0]) + _top(vecs["ents"], query_terms[1])
-        postings = self.index.postings
-        for term, w in query:
-            for key in postings(kind, term, limit):
-                scores[key] += w
-        # ties keep first-seen order, which is the same for every index implementation
-        return [k for k, _ in heapq.nlargest(n, scores.items(), key=itemgetter(1))]
+        return self.index.overlap_candidates(kind, query, limit, n)
 
     def event_candidates(self, vecs: dict[str, dict[int, float]], dense: np.ndarray | None) -> list[str]:
         """Events sharing heavy terms with the article, then (with an embedding) the nearest events of
@@ -301,15 +314,13 @@ class OnlineClusterer:
         for space in spaces:
             c = cluster.centroids.get(space)
             merged = c.as_dict() if c is not None else {}
-            for k, w in vecs[space].items():
-                merged[k] = merged.get(k, 0.0) + w
+            _add_into(merged, vecs[space])
             cluster.centroids[space] = Centroid.from_dict(merged, settings.CENTROID_TERMS[space])
         if cluster.kind == "ev":
             c = cluster.centroids.get("recent")
             decay = settings.RECENT_DECAY
             recent = {k: w * decay for k, w in zip(c.ids, c.weights, strict=True)} if c is not None else {}
-            for k, w in vecs["title"].items():
-                recent[k] = recent.get(k, 0.0) + w
+            _add_into(recent, vecs["title"])
             cluster.centroids["recent"] = Centroid.from_dict(recent, settings.CENTROID_TERMS["title"])
         cluster.size += 1
         if day is not None:

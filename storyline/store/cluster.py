@@ -23,7 +23,7 @@ from collections.abc import Iterable, Sequence
 
 import numpy as np
 
-from storyline.cluster.index import Cluster, DensePool, Kind, MemoryIndex
+from storyline.cluster.index import Cluster, DensePool, Kind, MemoryIndex, OverlapScratch, rank_by_overlap
 from storyline.settings import cluster as settings
 
 _CHUNK = 500
@@ -96,6 +96,7 @@ class SqliteClusterIndex:
         self._cache: dict[str, Cluster] = {}
         self.touched: set[str] = set()  # clusters written through this object
         self._pool: DensePool | None = None  # loaded on the first dense query
+        self._scratch = OverlapScratch()
 
     def _dense_pool(self) -> DensePool:
         """The newest DENSE_POOL events' embedding centroids, read once per batch (oldest first, as
@@ -151,11 +152,21 @@ class SqliteClusterIndex:
         _set_meta(self.conn, "seq", self.seq)
         return self.seq
 
-    def postings(self, kind: Kind, term: int, limit: int) -> list[str]:
-        rows = self.conn.execute(
-            "SELECT cluster FROM cluster_postings WHERE kind = ? AND term = ? "
-            "ORDER BY last_seq DESC LIMIT ?", (kind, term, limit))
-        return [r[0] for r in rows]
+    def overlap_candidates(self, kind: Kind, query: list[tuple[int, float]], limit: int, n: int) -> list[str]:
+        # keys are numbered in the order found, which is all rank_by_overlap needs
+        numbers: dict[str, int] = {}
+        listed: list[int] = []
+        weights: list[float] = []
+        for term, w in query:
+            rows = self.conn.execute(
+                "SELECT cluster FROM cluster_postings WHERE kind = ? AND term = ? "
+                "ORDER BY last_seq DESC LIMIT ?", (kind, term, limit))
+            for (key,) in rows:
+                listed.append(numbers.setdefault(key, len(numbers)))
+                weights.append(w)
+        keys = list(numbers)
+        best = rank_by_overlap(np.array(listed, dtype=np.int64), np.array(weights), n, self._scratch)
+        return [keys[i] for i in best.tolist()]
 
     def get(self, key: str) -> Cluster | None:
         cluster = self._cache.get(key)
