@@ -540,6 +540,10 @@ def _attribute_before(clause: str, require_intro: bool, max_after: int = 8) -> t
             return None
         cue, cend = _cue_text(tokens, i, clause)
         before = clause[: tokens[i].start()]
+        if cfg.PARENTHETICAL_INVERTED_CUE and (
+            inserted := _parenthetical_speaker(before, tokens[i].group(), clause[cend:])
+        ):
+            return inserted, cue  # `The paradox of the plan, says Ada Quill, a historian, is that "..."`
         # "An aide has been quoted as saying, "...": the passive frame is part of the cue
         spk = _speaker_before(_QUOTED_AS.sub("", before))
         if spk:
@@ -552,6 +556,27 @@ def _attribute_before(clause: str, require_intro: bool, max_after: int = 8) -> t
         if require_intro:
             return None
     return None
+
+
+def _parenthetical_speaker(before: str, verb: str, after: str) -> str | None:
+    """The speaker of an inverted cue set between commas inside a sentence (`The paradox of the plan,
+    says Ada Quill, a historian, is that "..."`): the name or source description after the cue,
+    when the sentence goes on after it; the words before the cue are then no speaker."""
+    w = _clean_word(verb)
+    if not verb.islower() or w in _TOLD or w.endswith("ing") or not re.search(r"\w,\s*$", before):
+        return None
+    if not re.match(r"\s+(?:[A-Z]|(?:the|a|an)\s)", after):
+        return None
+    spk = _inverted_speaker(after)
+    if not spk:
+        return None
+    head = spk.split(",")[0].strip()
+    if not (names.proper_name(head) or names.is_unnamed_description(head)):
+        return None
+    rest = after.strip()[len(spk) :]
+    if not re.match(r"[^,]*,\s+[a-z]", rest):
+        return None  # the clause must go on after the speaker and its apposition
+    return spk
 
 
 _QUOTED_AS = re.compile(
@@ -590,7 +615,8 @@ def _speaker_before(text: str) -> str | None:
         if subject in ("he", "she") or names.proper_name(subject) == subject:
             return subject  # "the pact, which Quill had called": the relative clause's own subject
     text = _RELATIVE.sub("", text).rstrip()
-    parts = [p for p in re.split(r",\s*", text) if p.strip()]
+    # "250,000 refugees": a digit right after the comma makes it a thousands separator
+    parts = [p for p in re.split(r",(?!\d)\s*" if cfg.THOUSANDS_NOT_COMMAS else r",\s*", text) if p.strip()]
     if cfg.SKIP_SENTENCE_ADVERBS:
         # "Quill, meanwhile, said": the adverb between commas is not the speaker
         while len(parts) > 1 and parts[-1].strip().lower() in _SENTENCE_ADVERBS:
@@ -1003,6 +1029,8 @@ def _attribute(text: str, paras: list[tuple[int, int]], spans: list[_Span]) -> N
             if found is None and sp.kind == "partial" and cfg.PARTIAL_INVERTED_END and sp.close_at is not None:
                 # `signals "the beginning of the end" for the union, said Ivo Lund, its founder.`
                 found = _inverted_at_end(after)
+                if found:
+                    sp.extra["inverted_end"] = True
             if found is None and sp.kind == "partial" and cfg.PARTIAL_AFTER_ANYWHERE:
                 found = (
                     _attribute_after(after, final=bool(re.search(r"[.!?]\s*$", qtext)))
@@ -1058,6 +1086,21 @@ def _attribute(text: str, paras: list[tuple[int, int]], spans: list[_Span]) -> N
                 sp.speaker_text, sp.cue, sp.inherited = nx.speaker_text, nx.cue, True
                 sp.source = nx.source or nx
                 sp.parse = False
+            elif (
+                cfg.PARTIAL_SHARES_INVERTED_END
+                and sp.speaker_text is None
+                and sp.kind == "partial"
+                and nx.kind == "partial"
+                and (nx.source or nx).extra.get("inverted_end")
+                and sp.close_at is not None
+            ):
+                # `The promise to "take back the harbour" and "sail again" appeals to ..., said Ivo
+                # Lund`: the inverted cue closing the sentence governs each partial quote in it
+                between = text[sp.close_at + 1 : nx.open_at]
+                if not re.search(r"[.!?;:]", between) and len(_WORD.findall(between)) <= cfg.PARTIAL_SHARE_WORDS:
+                    sp.speaker_text, sp.cue, sp.inherited = nx.speaker_text, nx.cue, True
+                    sp.source = nx.source or nx
+                    sp.parse = False
 
 
 _SUBORDINATE_OPENING = re.compile(
@@ -1107,7 +1150,7 @@ def _parse_attribute(nlp: object, jobs: list[tuple[_Span, str, int, int, int]]) 
     ``jobs``: (span, sentence text, sentence offset, quote start, quote end) in sentence offsets.
     """
     texts = [j[1] for j in jobs]
-    for (sp, _sent, _off, qs, qe), doc in zip(jobs, nlp.pipe(texts, batch_size=64), strict=True):  # type: ignore[attr-defined]
+    for (sp, sent, _off, qs, qe), doc in zip(jobs, nlp.pipe(texts, batch_size=64), strict=True):  # type: ignore[attr-defined]
         best = None
         for tok in doc:
             if qs - 1 <= tok.idx < qe + 1:
@@ -1146,6 +1189,8 @@ def _parse_attribute(nlp: object, jobs: list[tuple[_Span, str, int, int, int]]) 
         spk = _trim_speaker(spk)
         if not _plausible_speaker(spk.split(",")[0]):
             continue
+        if cfg.POLL_SOURCE_PARSED and _SHARE.search(spk) and (polls := list(_POLL.finditer(sent, 0, qs))):
+            spk = names.tidy(polls[-1].group(1))  # POLL_SOURCE for a share of respondents the parser found
         sp.speaker_text = spk
         sp.cue = verb.text
         sp.parse = False
@@ -1192,6 +1237,7 @@ class _Resolver:
     _cue_subjects: list[tuple[int, str]] | None = None
     _votes: dict[str, str] | None = None
     _kin: dict[str, tuple[int, str, bool]] | None = None  # name -> (offset, gender, opens its sentence)
+    _nonperson: dict[str, bool] | None = None
 
     def gender(self, name: str) -> str | None:
         """"m", "f" or None: from the first name, else a gendered title printed before the surname."""
@@ -1450,11 +1496,40 @@ class _Resolver:
                         break
                     if key in by_sur and o not in found:
                         found[o] = by_sur[key]
-        return [(o, found[o], self.roles.get(found[o])) for o in sorted(found) if not self._modifier_mention(o)]
+        return [
+            (o, found[o], self.roles.get(found[o]))
+            for o in sorted(found)
+            if not self._modifier_mention(o) and not (cfg.PRONOUN_NOT_NONPERSONS and self._non_person(found[o]))
+        ]
+
+    def _non_person(self, name: str) -> bool:
+        """A candidate that names a place, an outlet or an organisation, not someone who can be "he"
+        or "she" (see PRONOUN_NOT_NONPERSONS): never a name with a common first name, nor one the
+        article gives a gender through a kin word or a gendered title ("his son, Ivo", "Mr. Lund")."""
+        if self._nonperson is None:
+            self._nonperson = {}
+        found = self._nonperson.get(name)
+        if found is None:
+            self._titled_people()  # fills the surname -> gender table of "Mr. X", "Congresswoman X"
+            found = self._nonperson[name] = (
+                not (cfg.KIN_APPOSITION and name in self._kin_people())
+                and names.surname(name) not in (self._title_gender or {})
+                and _names_non_person(self.text, name, self.quoted)
+            )
+        return found
 
     def _modifier_mention(self, at: int) -> bool:
         """A name used as a modifier, not a person who can be "he" or "she": a possessive ("Quill's
         appeal") or an attributive noun after a determiner ("the Quill campaign", "a Brandt aide")."""
+        if cfg.MODIFIER_WHOLE_RUN:
+            # a surname mention inside a longer run ("Quill" in "the Ada Quill campaign") is tested
+            # from the run's first word
+            while (
+                (m := re.search(r"[A-Z][\w\u00c0-\u024f\-]*[ \t]+$", self.text[max(0, at - 40) : at]))
+                and not names.is_title_word(m.group().strip())
+                and m.group().strip().lower() not in _NOT_SUBJECTS
+            ):
+                at -= len(m.group())
         run = _CAP_RUN.match(self.text, at)
         if run is None:
             return False
@@ -1615,6 +1690,7 @@ def _role_or_name_word(w: str) -> bool:
     return (
         w[:1].isupper()
         or names.is_title_word(w)
+        or (cfg.RUNNING_ROLES_BEFORE_SUBJECT and w.lower() in cfg.RUNNING_ROLE_HEADS)
         or w.lower() in ("the", "of", "'s")
         or (cfg.SUBJECT_DISCOURSE_WORDS and w.lower() in _DISCOURSE_WORDS)
     )
@@ -1733,6 +1809,59 @@ _RANK_TITLE = re.compile(
     r"\b(" + "|".join(sorted(cfg.RANK_TITLES, key=len, reverse=True)) + r")\.?\s+"
     r"([A-Z][\w\u00c0-\u024f'\u2019\-]+)\b(?!\.?\s+[A-Z])(?![\w.'\u2019\-])"
 )
+# Last words (or last parts of a hyphenated word: "Sun-Times", "Veltan-Presse") of an outlet's or
+# organisation's name, beyond the speaker stage's ORGANISATION_HEADS.
+_OUTLET_WORDS = cfg.ORGANISATION_HEADS | frozenset(
+    word_list("press presse wire watch studies scouts")
+)
+# Capitalised words that, printed right after a name, make it a place's or an institution's
+# ("Kestrel Harbor Elementary School", "Lund County", "Quill Street").
+_PLACE_FOLLOWERS = frozenset(
+    word_list(
+        """
+        elementary school high middle academy university college county city town village street
+        avenue road boulevard square park airport hospital station harbor harbour bay beach island
+        valley river lake mountain mountains hills heights falls springs township district parish
+        center centre institute foundation church cathedral mosque synagogue stadium arena hall
+        """
+    )
+)
+
+
+def _names_non_person(text: str, name: str, quoted: list[tuple[int, int]]) -> bool:
+    """``name`` names a place, an outlet or an organisation: it has no common first name and is
+    outlet-shaped ("Harbor Daily News", "Kestrel Sun-Times", "Agence Veltan-Presse", "Die Welle"),
+    or a lone plural of a nationality word the article prints as an adjective ("Veltans" beside "Veltan
+    refugees"), or printed before a place or institution word ("Kestrel Hook Elementary School")."""
+    core = names.split_name(name).name or name
+    toks = [fold_punctuation(t).strip(".,").lower() for t in core.split()]
+    if not toks or toks[0] in _COMMON_FIRST_NAMES or toks[0] in _NOT_SUBJECTS:
+        return False
+    last = toks[-1].rsplit("-", 1)[-1]
+    if cfg.NONPERSON_OUTLET_SHAPE and (
+        names.is_organisation(core)
+        or (last in _OUTLET_WORDS and not (len(toks) == 1 and "-" not in toks[-1]))
+        or (len(name.split()) == 2 and name.split()[0] in ("Der", "Die", "Das"))
+    ):
+        return True
+    if (
+        cfg.NONPERSON_DEMONYMS
+        and len(toks) == 1
+        and re.fullmatch(r"[a-z]+(?:ans|is)", toks[0])
+        and re.search(rf"\b{re.escape(core[:-1])}\s+[a-z]", text)
+        and not re.search(rf"\b[A-Z][\w'\u2019\-]+\s+{re.escape(core)}\b", text)
+    ):
+        return True  # "Veltans" where the article prints "Veltan refugees" and no "Ada Veltans"
+    if cfg.NONPERSON_PLACE_CONTEXT:
+        for m in re.finditer(rf"\b{re.escape(core)}\b", text):
+            if _inside(m.start(), quoted):
+                continue
+            nxt = re.match(r"\s+([A-Z][a-z]+)\b", text[m.end() : m.end() + 30])
+            if nxt and nxt.group(1).lower() in _PLACE_FOLLOWERS:
+                return True
+    return False
+
+
 _GENDER_TITLE = re.compile(
     r"\b((?i:" + "|".join(sorted({re.escape(t.rstrip(".")) for t in cfg.MALE_TITLES | cfg.FEMALE_TITLES}, key=len,
     reverse=True)) + r"))\.?\s+((?:[A-Z][\w\u00c0-\u024f'\u2019\-]+\s+){0,2}[A-Z][\w\u00c0-\u024f\-]+)"
