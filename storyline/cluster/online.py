@@ -40,6 +40,7 @@ import math
 import threading
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import chain
 from operator import itemgetter
 
 import numpy as np
@@ -127,6 +128,12 @@ def time_decay(day: float | None, cluster: Cluster, grace: float, tau: float) ->
     if gap <= grace:
         return 1.0
     return math.exp(-(gap - grace) / tau)
+
+
+def _terms(feats: ArticleFeatures) -> list[str]:
+    """The article's distinct terms in a fixed order (new terms get ids in this order; no result
+    depends on the ids' order)."""
+    return list(dict.fromkeys(chain(feats.text, feats.title, feats.ents)))
 
 
 def _add_into(total: dict[int, float], vec: dict[int, float]) -> None:
@@ -253,12 +260,11 @@ class OnlineClusterer:
         that has run a while has this by itself). Placing articles later counts them again."""
         for article in articles:
             feats = article_features(article, embed=False)
-            self.index.observe(sorted(set(feats.text) | set(feats.title) | set(feats.ents)))
+            self.index.observe(_terms(feats))
 
     # -- vectors ------------------------------------------------------------------------------
     def vectors(self, feats: ArticleFeatures) -> dict[str, dict[int, float]]:
-        terms = set(feats.text) | set(feats.title) | set(feats.ents)
-        ids, df, n_docs = self.index.observe(sorted(terms))
+        ids, df, n_docs = self.index.observe(_terms(feats))
         return {
             space: weight(getattr(feats, space), ids, df, n_docs, settings.ARTICLE_TERMS[space])[0]
             for space in SPACES
