@@ -128,6 +128,16 @@ def test_memory_index_ranks_the_newest_postings_of_each_term() -> None:
     assert index.overlap_candidates("sl", [(3, 1.0)], limit=3, n=5) == []
 
 
+def test_long_token_pattern_keeps_exactly_the_tokens_of_two_or_more_characters() -> None:
+    from storyline.cluster.features import _LONG_TOKEN, _TOKEN
+
+    rng = random.Random(3)
+    alphabet = "ab_-' x\u00e91\u0301\n."
+    for _ in range(5000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 14)))
+        assert _LONG_TOKEN.findall(text) == [t for t in _TOKEN.findall(text) if len(t) > 1], text
+
+
 def test_features_handle_entities_numbers_and_cjk() -> None:
     ents = entities("Trade minister Odile Marchetti met Lukas Brevik. The talks cost 1,400 crowns.")
     assert ents["e:odile marchetti"] == 1 and ents["e:marchetti"] >= 1

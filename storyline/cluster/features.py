@@ -49,6 +49,8 @@ tersebut lebih bahawa bahwa kata katanya menurut
 STOPWORDS = frozenset(_STOPWORD_TEXT.split())
 
 _TOKEN = re.compile(r"[^\W_]+(?:['\-][^\W_]+)*")
+# _TOKEN's matches of 2 or more characters (what tokens keep), without producing the single ones
+_LONG_TOKEN = re.compile(r"(?:[^\W_]{2,}|[^\W_](?=['\-][^\W_]))(?:['\-][^\W_]+)*")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 _LATIN_WORD = re.compile(r"[a-z0-9]")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
@@ -97,13 +99,16 @@ def tokens(text: str, names: Counter[str] | None = None) -> list[str]:
     return out
 
 
-def token_counts(text: str, names: Counter[str] | None = None) -> dict[str, int]:
+def token_counts(text: str, names: Counter[str] | None = None, cjk: bool = True) -> dict[str, int]:
     """:func:`tokens` counted, in first-seen order (counting first and filtering distinct words is
-    faster)."""
+    faster). ``cjk=False``: the caller knows the text has no CJK character."""
     low = text.lower()
-    if _CJK.search(low):
+    if cjk and _CJK.search(low):
         return dict(Counter(tokens(text, names)))
-    return {t: c for t, c in Counter(_TOKEN.findall(low)).items() if len(t) > 1 and t not in STOPWORDS}
+    counts = Counter(_LONG_TOKEN.findall(low))
+    for t in STOPWORDS.intersection(counts):
+        dict.__delitem__(counts, t)
+    return counts
 
 
 def entities(text: str) -> Counter[str]:
@@ -196,16 +201,17 @@ def article_features(article: Article, dense: np.ndarray | None = None, embed: b
     body = fold_punctuation(article.text or "")
     lead, rest = split_lead(body, settings.LEAD_WORDS)
     gloss_names: Counter[str] = Counter()
-    title_c = token_counts(title, gloss_names)
-    lead_c = token_counts(lead, gloss_names)
-    text: dict[str, float] = dict(token_counts(rest, gloss_names))
+    cjk = bool(_CJK.search(body) or _CJK.search(title))
+    title_c = token_counts(title, gloss_names, cjk)
+    lead_c = token_counts(lead, gloss_names, cjk)
+    text: dict[str, float] = dict(token_counts(rest, gloss_names, cjk))
     for weight, counts in ((settings.TITLE_WEIGHT, title_c), (settings.LEAD_WEIGHT, lead_c)):
         for t, c in counts.items():
             text[t] = text.get(t, 0.0) + weight * c
     title_counts: dict[str, float] = dict(lead_c)
     for t, c in title_c.items():
         title_counts[t] = title_counts.get(t, 0.0) + 2.0 * c
-    if _CJK.search(body) or _CJK.search(title):  # CJK text: re-weight its character bigrams
+    if cjk:  # CJK text: re-weight its character bigrams
         _scale_cjk(text, settings.CJK_BIGRAM_WEIGHT["text"])
         _scale_cjk(title_counts, settings.CJK_BIGRAM_WEIGHT["title"])
     ents = entities(title + "\n" + body)
