@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import pytest
+from quote_helpers import quote_with_and_without
 from quote_helpers import quotes_by_text as _quotes
 
 from storyline.settings import quotes as cfg
@@ -15,11 +16,10 @@ PARENTHETICAL_TEXT = (
 
 
 def test_an_inverted_cue_between_commas_names_the_speaker(monkeypatch: pytest.MonkeyPatch) -> None:
-    q = _quotes(PARENTHETICAL_TEXT)["one of the boldest schemes of the decade,"]
-    assert q.speaker_name == "Ivo Brandt"
-    monkeypatch.setattr(cfg, "PARENTHETICAL_INVERTED_CUE", False)
-    q = _quotes(PARENTHETICAL_TEXT)["one of the boldest schemes of the decade,"]
-    assert q.speaker_text == "The paradox of the harbour plan"
+    on, off = quote_with_and_without(
+        monkeypatch, PARENTHETICAL_TEXT, "one of the boldest schemes of the decade,", "PARENTHETICAL_INVERTED_CUE")
+    assert on.speaker_name == "Ivo Brandt"
+    assert off.speaker_text == "The paradox of the harbour plan"
 
 
 SHARED_END_TEXT = (
@@ -43,9 +43,9 @@ THOUSANDS_TEXT = (
 
 
 def test_a_thousands_separator_is_no_clause_break(monkeypatch: pytest.MonkeyPatch) -> None:
-    assert _quotes(THOUSANDS_TEXT)["so many new boats."].speaker_name == "Tomas Orrin"
-    monkeypatch.setattr(cfg, "THOUSANDS_NOT_COMMAS", False)
-    assert _quotes(THOUSANDS_TEXT)["so many new boats."].speaker_text == "000 Veltans"
+    on, off = quote_with_and_without(monkeypatch, THOUSANDS_TEXT, "so many new boats.", "THOUSANDS_NOT_COMMAS")
+    assert on.speaker_name == "Tomas Orrin"
+    assert off.speaker_text == "000 Veltans"
 
 
 POLL_TEXT = (
@@ -56,10 +56,10 @@ POLL_TEXT = (
 
 
 def test_a_share_of_respondents_found_by_the_parser_is_the_poll(monkeypatch: pytest.MonkeyPatch) -> None:
-    quote = "should choose whoever won the most wards."
-    assert _quotes(POLL_TEXT)[quote].speaker_name == "a new Harbor Daily poll"
-    monkeypatch.setattr(cfg, "POLL_SOURCE_PARSED", False)
-    assert _quotes(POLL_TEXT)[quote].speaker_name == "Six in 10 voters"
+    on, off = quote_with_and_without(
+        monkeypatch, POLL_TEXT, "should choose whoever won the most wards.", "POLL_SOURCE_PARSED")
+    assert on.speaker_name == "a new Harbor Daily poll"
+    assert off.speaker_name == "Six in 10 voters"
 
 
 RUNNING_ROLE_TEXT = (
@@ -72,7 +72,7 @@ RUNNING_ROLE_TEXT = (
 
 
 def test_a_running_role_before_a_name_keeps_it_the_subject(monkeypatch: pytest.MonkeyPatch) -> None:
-    quote = "A fine thought. I will keep it in mind,"
-    assert _quotes(RUNNING_ROLE_TEXT)[quote].speaker_name == "Nora Quill"
-    monkeypatch.setattr(cfg, "RUNNING_ROLES_BEFORE_SUBJECT", False)
-    assert _quotes(RUNNING_ROLE_TEXT)[quote].speaker_name == "Reformers Elena Varga"
+    on, off = quote_with_and_without(
+        monkeypatch, RUNNING_ROLE_TEXT, "A fine thought. I will keep it in mind,", "RUNNING_ROLES_BEFORE_SUBJECT")
+    assert on.speaker_name == "Nora Quill"
+    assert off.speaker_name == "Reformers Elena Varga"

@@ -8,9 +8,7 @@ name used as a modifier inside a longer capitalised run.
 from __future__ import annotations
 
 import pytest
-from quote_helpers import quotes_by_text as _quotes
-
-from storyline.settings import quotes as cfg
+from quote_helpers import quote_with_and_without
 
 OUTLET_TEXT = (
     "Tomas Orrin, a ferry pilot, joined the march on Sunday.\n\n"
@@ -21,9 +19,10 @@ OUTLET_TEXT = (
 
 def test_an_outlet_is_no_pronoun_antecedent(monkeypatch: pytest.MonkeyPatch) -> None:
     # "Kestrel Sun-Times reported": a newspaper's name ends in "Times", after a hyphen too
-    assert _quotes(OUTLET_TEXT)["I walked the whole way with my daughter,"].speaker_name == "Tomas Orrin"
-    monkeypatch.setattr(cfg, "NONPERSON_OUTLET_SHAPE", False)
-    assert _quotes(OUTLET_TEXT)["I walked the whole way with my daughter,"].speaker_name == "Kestrel Sun-Times"
+    on, off = quote_with_and_without(
+        monkeypatch, OUTLET_TEXT, "I walked the whole way with my daughter,", "NONPERSON_OUTLET_SHAPE")
+    assert on.speaker_name == "Tomas Orrin"
+    assert off.speaker_name == "Kestrel Sun-Times"
 
 
 AGENCY_TEXT = (
@@ -34,9 +33,9 @@ AGENCY_TEXT = (
 
 
 def test_a_news_agency_is_no_pronoun_antecedent(monkeypatch: pytest.MonkeyPatch) -> None:
-    assert _quotes(AGENCY_TEXT)["We ran to the boats,"].speaker_name == "Ivo Brandt"
-    monkeypatch.setattr(cfg, "PRONOUN_NOT_NONPERSONS", False)
-    assert _quotes(AGENCY_TEXT)["We ran to the boats,"].speaker_name == "Agence Veltan-Presse"
+    on, off = quote_with_and_without(monkeypatch, AGENCY_TEXT, "We ran to the boats,", "PRONOUN_NOT_NONPERSONS")
+    assert on.speaker_name == "Ivo Brandt"
+    assert off.speaker_name == "Agence Veltan-Presse"
 
 
 GERMAN_TITLE_TEXT = (
@@ -47,9 +46,9 @@ GERMAN_TITLE_TEXT = (
 
 
 def test_a_german_article_and_a_noun_is_an_outlet(monkeypatch: pytest.MonkeyPatch) -> None:
-    assert _quotes(GERMAN_TITLE_TEXT)["We ran to the boats,"].speaker_name == "Ivo Brandt"
-    monkeypatch.setattr(cfg, "NONPERSON_OUTLET_SHAPE", False)
-    assert _quotes(GERMAN_TITLE_TEXT)["We ran to the boats,"].speaker_name == "Die Welle"
+    on, off = quote_with_and_without(monkeypatch, GERMAN_TITLE_TEXT, "We ran to the boats,", "NONPERSON_OUTLET_SHAPE")
+    assert on.speaker_name == "Ivo Brandt"
+    assert off.speaker_name == "Die Welle"
 
 
 PLACE_TEXT = (
@@ -62,9 +61,10 @@ PLACE_TEXT = (
 
 def test_a_place_is_no_pronoun_antecedent(monkeypatch: pytest.MonkeyPatch) -> None:
     # "Marrow Bend Elementary School": a name printed before a school is a place's
-    assert _quotes(PLACE_TEXT)["I have children the same age,"].speaker_name == "Piet Lund"
-    monkeypatch.setattr(cfg, "NONPERSON_PLACE_CONTEXT", False)
-    assert _quotes(PLACE_TEXT)["I have children the same age,"].speaker_name == "Marrow Bend"
+    on, off = quote_with_and_without(
+        monkeypatch, PLACE_TEXT, "I have children the same age,", "NONPERSON_PLACE_CONTEXT")
+    assert on.speaker_name == "Piet Lund"
+    assert off.speaker_name == "Marrow Bend"
 
 
 DEMONYM_TEXT = (
@@ -76,9 +76,9 @@ DEMONYM_TEXT = (
 
 def test_a_plural_nationality_is_no_pronoun_antecedent(monkeypatch: pytest.MonkeyPatch) -> None:
     # "Veltans" beside "Veltan refugee camp": a people, not a "he"
-    assert _quotes(DEMONYM_TEXT)["We will find them work,"].speaker_name == "Tomas Orrin"
-    monkeypatch.setattr(cfg, "NONPERSON_DEMONYMS", False)
-    assert _quotes(DEMONYM_TEXT)["We will find them work,"].speaker_name == "Veltans"
+    on, off = quote_with_and_without(monkeypatch, DEMONYM_TEXT, "We will find them work,", "NONPERSON_DEMONYMS")
+    assert on.speaker_name == "Tomas Orrin"
+    assert off.speaker_name == "Veltans"
 
 
 MODIFIER_TEXT = (
@@ -90,6 +90,6 @@ MODIFIER_TEXT = (
 
 def test_a_surname_inside_a_modifier_run_is_a_modifier(monkeypatch: pytest.MonkeyPatch) -> None:
     # "the Kestrel Borvana rowing cup": neither the run nor its last word "Borvana" is a person
-    assert _quotes(MODIFIER_TEXT)["We will win this back,"].speaker_name == "Ivan Brandt"
-    monkeypatch.setattr(cfg, "MODIFIER_WHOLE_RUN", False)
-    assert _quotes(MODIFIER_TEXT)["We will win this back,"].speaker_name == "Kestrel Borvana"
+    on, off = quote_with_and_without(monkeypatch, MODIFIER_TEXT, "We will win this back,", "MODIFIER_WHOLE_RUN")
+    assert on.speaker_name == "Ivan Brandt"
+    assert off.speaker_name == "Kestrel Borvana"

@@ -166,18 +166,19 @@ def cosines_by_space(groups: list[tuple[dict[int, float], list[Centroid | None]]
     (words and entities are: entity terms carry a prefix no word token has), so one lookup table holds
     them all and one gather and one segmented sum serve every space."""
     outs = [np.zeros(len(centroids)) for _, centroids in groups]
-    chosen = [(g, i, c) for g, (vec, centroids) in enumerate(groups) if vec
-              for i, c in enumerate(centroids) if c is not None and c.norm > 0 and len(c.ids)]
+    present = [(g, vec) for g, (vec, _) in enumerate(groups) if vec]
+    chosen = [(g, i, c) for g, _ in present for i, c in enumerate(groups[g][1])
+              if c is not None and c.norm > 0 and len(c.ids)]
     if not chosen:
         return outs
-    art_ids = [np.fromiter(vec.keys(), dtype=np.int64, count=len(vec)) for vec, _ in groups if vec]
+    art_ids = [np.fromiter(vec.keys(), dtype=np.int64, count=len(vec)) for _, vec in present]
     ids = np.concatenate([c.id_view() for _, _, c in chosen])
     all_art = np.concatenate(art_ids)
     size = int(max(all_art.max(), ids.max())) + 1
     table = _LOOKUP.table
     if len(table) < size:
         table = _LOOKUP.table = np.zeros(max(size, 2 * len(table)))
-    for (vec, _), tids in zip([g for g in groups if g[0]], art_ids, strict=True):
+    for (_, vec), tids in zip(present, art_ids, strict=True):
         table[tids] = np.fromiter(vec.values(), dtype=np.float64, count=len(vec))
     try:
         products = table[ids] * np.concatenate([c.weight_view() for _, _, c in chosen])

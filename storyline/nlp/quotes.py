@@ -125,6 +125,13 @@ class _Span:
     parse: bool = False
     extra: dict[str, object] = field(default_factory=dict)
 
+    def inherit(self, partner: _Span) -> None:
+        """Take ``partner``'s speaker and cue (a split quote's other half, a partial quote of the same
+        sentence): no parse needed."""
+        self.speaker_text, self.cue, self.inherited = partner.speaker_text, partner.cue, True
+        self.source = partner.source or partner
+        self.parse = False
+
 
 def _paragraphs(text: str) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
@@ -470,6 +477,13 @@ def _attribute_after(s: str, final: bool = False) -> tuple[str, str] | None:
     return None
 
 
+def _names_someone(speaker: str) -> bool:
+    """An inverted cue's speaker (before any apposition) is a name or a source description, not a
+    phrase that happens to follow the verb."""
+    head = speaker.split(",")[0].strip()
+    return bool(names.proper_name(head) or names.is_unnamed_description(head))
+
+
 def _inverted_at_end(after: str) -> tuple[str, str] | None:
     """An inverted cue closing the sentence a partial quote sits in (`"the beginning of the end" for
     the union, said Ivo Lund, its founder.`): (speaker, cue), or None."""
@@ -482,9 +496,7 @@ def _inverted_at_end(after: str) -> tuple[str, str] | None:
     if any(_clean_word(w) in _CUES for w in _WORD.findall(s[: m.start()])):
         return None  # another cue between the quote and this one
     spk = _inverted_speaker(s[m.end() :])
-    if not spk or not (names.proper_name(spk.split(",")[0]) or names.is_unnamed_description(spk.split(",")[0])):
-        return None
-    return spk, m.group(1)
+    return (spk, m.group(1)) if spk and _names_someone(spk) else None
 
 
 _UNLISTED_CUE = re.compile(
@@ -568,10 +580,7 @@ def _parenthetical_speaker(before: str, verb: str, after: str) -> str | None:
     if not re.match(r"\s+(?:[A-Z]|(?:the|a|an)\s)", after):
         return None
     spk = _inverted_speaker(after)
-    if not spk:
-        return None
-    head = spk.split(",")[0].strip()
-    if not (names.proper_name(head) or names.is_unnamed_description(head)):
+    if not spk or not _names_someone(spk):
         return None
     rest = after.strip()[len(spk) :]
     if not re.match(r"[^,]*,\s+[a-z]", rest):
@@ -1063,9 +1072,7 @@ def _attribute(text: str, paras: list[tuple[int, int]], spans: list[_Span]) -> N
             if sp.speaker_text is None and k > 0 and group[k - 1].speaker_text and sp.kind == "direct":
                 between = text[(group[k - 1].close_at or group[k - 1].end) + 1 : sp.open_at]
                 if not re.search(r"[.!?]\s", between) or len(_WORD.findall(between)) <= 6:
-                    sp.speaker_text, sp.cue, sp.inherited = group[k - 1].speaker_text, group[k - 1].cue, True
-                    sp.source = group[k - 1].source or group[k - 1]
-                    sp.parse = False
+                    sp.inherit(group[k - 1])
             elif (
                 cfg.PARTIAL_SHARES_SENTENCE
                 and sp.speaker_text is None
@@ -1073,19 +1080,14 @@ def _attribute(text: str, paras: list[tuple[int, int]], spans: list[_Span]) -> N
                 and group[k - 1].speaker_text
                 and sp.kind == "partial"
                 and group[k - 1].close_at is not None
+                and _one_clause_apart(text, group[k - 1].close_at, sp.open_at)
             ):
                 # `accused Quill of being "soft" and "very slow"`: one sentence, one speaker
-                between = text[group[k - 1].close_at + 1 : sp.open_at]
-                if not re.search(r"[.!?;:]", between) and len(_WORD.findall(between)) <= cfg.PARTIAL_SHARE_WORDS:
-                    sp.speaker_text, sp.cue, sp.inherited = group[k - 1].speaker_text, group[k - 1].cue, True
-                    sp.source = group[k - 1].source or group[k - 1]
-                    sp.parse = False
+                sp.inherit(group[k - 1])
         for k in range(len(group) - 2, -1, -1):
             sp, nx = group[k], group[k + 1]
             if sp.speaker_text is None and nx.speaker_text and sp.kind == "direct" and nx.kind == "direct":
-                sp.speaker_text, sp.cue, sp.inherited = nx.speaker_text, nx.cue, True
-                sp.source = nx.source or nx
-                sp.parse = False
+                sp.inherit(nx)
             elif (
                 cfg.PARTIAL_SHARES_INVERTED_END
                 and sp.speaker_text is None
@@ -1093,14 +1095,18 @@ def _attribute(text: str, paras: list[tuple[int, int]], spans: list[_Span]) -> N
                 and nx.kind == "partial"
                 and (nx.source or nx).extra.get("inverted_end")
                 and sp.close_at is not None
+                and _one_clause_apart(text, sp.close_at, nx.open_at)
             ):
                 # `The promise to "take back the harbour" and "sail again" appeals to ..., said Ivo
                 # Lund`: the inverted cue closing the sentence governs each partial quote in it
-                between = text[sp.close_at + 1 : nx.open_at]
-                if not re.search(r"[.!?;:]", between) and len(_WORD.findall(between)) <= cfg.PARTIAL_SHARE_WORDS:
-                    sp.speaker_text, sp.cue, sp.inherited = nx.speaker_text, nx.cue, True
-                    sp.source = nx.source or nx
-                    sp.parse = False
+                sp.inherit(nx)
+
+
+def _one_clause_apart(text: str, close_at: int, open_at: int) -> bool:
+    """Two partial quotes close together in one clause: no sentence or clause stop and at most
+    PARTIAL_SHARE_WORDS words between the first one's closing mark and the second one's opening."""
+    between = text[close_at + 1 : open_at]
+    return not re.search(r"[.!?;:]", between) and len(_WORD.findall(between)) <= cfg.PARTIAL_SHARE_WORDS
 
 
 _SUBORDINATE_OPENING = re.compile(
