@@ -303,8 +303,9 @@ _NOUN_DETERMINERS = frozenset(word_list("the a an this that its his her their ou
 _RELATIVE = re.compile(r",\s*(?:who|which|whose|speaking|asked|according|in|on)\b[^,]*(?:,|$)")
 
 
-def _trim_speaker(span: str) -> str:
-    """Drop auxiliaries and adverbs before the cue and a relative clause inside commas."""
+def _trim_speaker(span: str, before_cue: bool = True) -> str:
+    """Drop auxiliaries and adverbs before the cue and a relative clause inside commas; a span that
+    does not end at the cue (``before_cue`` False) keeps its -ly words ("Quite suddenly, ...")."""
     span = names.tidy(span)
     span = _RELATIVE.sub("", span).strip()
     toks = span.split()
@@ -313,9 +314,32 @@ def _trim_speaker(span: str) -> str:
     while toks and (
         (_clean_word(toks[-1]) in _ADVERB_BEFORE_CUE and (toks[-1].islower() or not cfg.KEEP_CAPITALISED_TAIL))
         or (_is_cue_word(toks[-1]) and not _noun_after_determiner(toks))
+        or (cfg.TRIM_MANNER_ADVERBS and before_cue and len(toks) > 1 and _manner_adverb(toks[-1]))
     ):
         toks.pop()
     return names.tidy(" ".join(toks))
+
+
+# Words in -ly that are nouns or adjectives, so they can end a speaker ("the family said", "an
+# orderly said", "the weekly reported").
+_LY_NOT_ADVERBS = frozenset(
+    word_list(
+        """
+        family assembly elderly monopoly anomaly homily friendly lonely lovely likely unlikely costly
+        deadly weekly biweekly monthly bimonthly quarterly yearly hourly nightly orderly supply comply
+        multiply burly curly surly manly ugly holy
+        """
+    )
+)
+
+
+def _manner_adverb(tok: str) -> bool:
+    """A lower-case adverb in -ly, or "first", right before the cue ("Quill jokingly said", "Harbor
+    Watch first reported"): how or when the words were said, not who said them."""
+    w = _clean_word(tok)
+    if not tok.islower():
+        return False
+    return w == "first" or (len(w) >= 6 and w.endswith("ly") and w not in _LY_NOT_ADVERBS)
 
 
 def _noun_after_determiner(toks: list[str]) -> bool:
@@ -619,6 +643,8 @@ def _subject_phrase(span: str) -> bool:
 def _speaker_before(text: str) -> str | None:
     """The subject right before a cue: the longest plausible comma-separated suffix."""
     text = re.split(r"\s[\u2014\u2013]\s?|\s--?\s|\u2014", text)[-1]
+    if cfg.SEMICOLON_ENDS_SPEAKER:
+        text = text.split(";")[-1]  # "Lund was trying to buy favour; indeed, he had said": a clause ends there
     if cfg.RELATIVE_CLAUSE_SUBJECT and (m := _RELATIVE_SUBJECT.search(text)):
         subject = m.group(1)
         if subject in ("he", "she") or names.proper_name(subject) == subject:
@@ -663,7 +689,7 @@ def _speaker_before(text: str) -> str | None:
             if opener in _PARENTHETICAL_OPENERS and all(
                 len(t.split()) <= 3 and all(w[:1].isupper() for w in t.split()) for t in tail
             ):
-                subject = _trim_speaker(parts[j - 1].strip())
+                subject = _trim_speaker(parts[j - 1].strip(), before_cue=False)
                 subject = re.split(r"\s[\u2014\u2013]\s?|\s--?\s", subject)[-1]
                 if subject and (names.is_pronoun(subject) or names.proper_name(subject) == subject):
                     return subject
@@ -672,7 +698,7 @@ def _speaker_before(text: str) -> str | None:
         # "Cory Vale, 22, of Kestrel, Bor., said": a name, an age and a home town
         for j in range(1, len(parts)):
             if re.fullmatch(r"\s*\d{1,3}\s*", parts[j]):
-                subject = _trim_speaker(parts[j - 1].strip())
+                subject = _trim_speaker(parts[j - 1].strip(), before_cue=False)
                 rest = [t.strip() for t in parts[j + 1 :]]
                 if (
                     subject
@@ -1188,6 +1214,8 @@ def _parse_attribute(nlp: object, jobs: list[tuple[_Span, str, int, int, int]]) 
         for c in head.rights:
             if (c.dep_ in _RECL and c.dep_ != "prep") or c.dep_ == "punct":
                 break
+            if cfg.PARSED_NAME_ADJUNCT_CUT and _adjunct_of_name(head, c):
+                break
             right = c.right_edge.i
         spk = doc[left : right + 1].text
         if any(qs <= t.idx < qe for t in doc[left : right + 1]):
@@ -1200,6 +1228,24 @@ def _parse_attribute(nlp: object, jobs: list[tuple[_Span, str, int, int, int]]) 
         sp.speaker_text = spk
         sp.cue = verb.text
         sp.parse = False
+
+
+# Prepositions that open a time, place or occasion phrase, not an affiliation ("of", "from", "at",
+# "with" and "for" can tie a person to an organisation, so they stay).
+_ADJUNCT_PREPOSITIONS = frozenset(word_list("in during on after before since throughout over amid"))
+
+
+def _adjunct_of_name(head: object, child: object) -> bool:
+    """The parser hangs the verb's adjunct on a subject name ("Quill in her opening speech called",
+    "Lund on Sunday thanked"): for a proper noun or pronoun the phrase says when or where she spoke,
+    so the speaker ends before it."""
+    h, c = head, child  # spaCy Tokens
+    if c.dep_ != "prep" or c.lower_ not in _ADJUNCT_PREPOSITIONS:  # type: ignore[attr-defined]
+        return False
+    if h.tag_ in ("NNP", "NNPS", "PRP"):  # type: ignore[attr-defined]
+        return True
+    # the small model tags an unfamiliar surname as a common noun; a capital mid-sentence marks it
+    return bool(h.tag_ in ("NN", "NNS") and h.text[:1].isupper() and not h.is_sent_start)  # type: ignore[attr-defined]
 
 
 def _subordinate_it(verb: object, subj: object) -> bool:
