@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import random
 from collections import defaultdict
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -14,7 +15,7 @@ from test_cluster_fixtures import GOLD, STORYLINE_GOLD, articles
 from storyline.cluster import OnlineClusterer, cluster_articles, cluster_with_storylines, embed, group_title
 from storyline.cluster.features import article_features, entities, tokens
 from storyline.cluster.index import SPACES, Cluster, MemoryIndex, OverlapScratch, rank_by_overlap
-from storyline.cluster.online import first_sentence, sort_key
+from storyline.cluster.online import ALL_CENTROIDS, Model, first_sentence, sort_key
 from storyline.evaluate.clustering import (
     bcubed_scores,
     evaluate,
@@ -192,7 +193,7 @@ def test_cjk_bigrams_weigh_less_in_the_text_space_only(monkeypatch: pytest.Monke
 
 
 def test_events_remember_their_latest_articles_and_pack_them() -> None:
-    clusterer = OnlineClusterer()
+    clusterer = OnlineClusterer(model=Model.sparse())  # the word-space model reads "recent"
     for a in sorted(articles(), key=sort_key):
         clusterer.assign(a)
     event = next(c for c in clusterer.index.clusters.values() if c.kind == "ev" and c.size > 1)
@@ -207,6 +208,29 @@ def test_events_remember_their_latest_articles_and_pack_them() -> None:
     reloaded.unpack(old_blob)
     assert set(reloaded.centroids) == set(SPACES)
     assert OnlineClusterer.cosines({s: {} for s in SPACES}, reloaded)["recent"] == 0.0
+
+
+def test_an_event_keeps_the_centroids_its_model_reads() -> None:
+    """The embedding model scores on text, entities and the embedding: its events keep no title+lead
+    centroids; the word-space model's events keep all four; storylines keep words and entities."""
+    assert Model().centroids == ("text", "ents") and Model().spaces == ("text", "ents")
+    assert set(Model.sparse().centroids) == set(ALL_CENTROIDS) and set(Model.sparse().spaces) == set(SPACES)
+    first = sorted(articles(), key=sort_key)[0]
+    feats = article_features(first, embed=False)
+    unit = np.zeros(8, dtype=np.float32)
+    unit[0] = 1.0
+    with_embedding = OnlineClusterer().assign(first, replace(feats, dense=unit))
+    word_space = OnlineClusterer()
+    without = word_space.assign(first, feats)
+    dense_state = OnlineClusterer()
+    placed = dense_state.assign(first, replace(feats, dense=unit))
+    event = dense_state.index.get(placed.event)
+    assert event is not None and set(event.centroids) == {"text", "ents"} and event.dense is not None
+    sparse_event = word_space.index.get(without.event)
+    assert sparse_event is not None and set(sparse_event.centroids) == set(ALL_CENTROIDS)
+    storyline = dense_state.index.get(placed.storyline)
+    assert storyline is not None and set(storyline.centroids) == {"text", "ents"}
+    assert with_embedding.event == without.event  # the ids do not depend on the model
 
 
 def test_evaluate_reads_jsonl(tmp_path: Path) -> None:

@@ -22,12 +22,11 @@ from __future__ import annotations
 
 import math
 import struct
+import threading
 from array import array
 from collections import OrderedDict
-from collections.abc import Iterable
 from dataclasses import dataclass, field
-from itertools import islice
-from operator import itemgetter, mul
+from itertools import chain, islice
 from typing import Literal, Protocol
 
 import numpy as np
@@ -58,30 +57,71 @@ class Centroid:
         return self._views[0]
 
     def weight_view(self) -> np.ndarray:
-        self.id_view()
-        return self._views[1]  # type: ignore[index]
+        return self.views()[1]
+
+    def views(self) -> tuple[np.ndarray, np.ndarray]:
+        """Both views at once: (ids, weights)."""
+        if self._views is None:
+            self.id_view()
+        return self._views  # type: ignore[return-value]
 
     @classmethod
     def empty(cls) -> Centroid:
         return cls(array("i"), array("f"), 0.0)
 
-    def as_dict(self) -> dict[int, float]:
-        return dict(zip(self.ids, self.weights, strict=True))
-
-    @classmethod
-    def from_dict(cls, vec: dict[int, float], keep: int) -> Centroid:
-        """The ``keep`` heaviest terms of ``vec``, heaviest first (ties keep ``vec``'s order, which
-        is deterministic, so the result is too)."""
-        items = sorted(vec.items(), key=itemgetter(1), reverse=True)[:keep]
-        if not items:
-            return cls.empty()
-        keys, values = zip(*items, strict=True)
-        weights = array("f", values)
-        return cls(array("i", keys), weights, math.sqrt(sum(map(mul, weights, weights))))
+    def plus(self, vec: dict[int, float], keep: int, scale: float = 1.0) -> Centroid:
+        """``scale`` x this centroid + the sparse vector ``vec``, pruned to its ``keep`` heaviest terms,
+        heaviest first. Ties keep merge order: this centroid's terms in its order, then ``vec``'s new
+        terms in ``vec``'s order (deterministic, so the result is too)."""
+        vec_ids = np.fromiter(vec.keys(), dtype=np.int64, count=len(vec))
+        vec_weights = np.fromiter(vec.values(), dtype=np.float64, count=len(vec))
+        if not len(self.ids):
+            return _pruned(vec_ids, vec_weights, keep)
+        own_ids = self.id_view()
+        weights = self.weight_view().astype(np.float64) * scale
+        if not len(vec_ids):
+            return _pruned(own_ids, weights, keep)
+        # where each of vec's terms sits in this centroid (1-based, 0: absent), through a table indexed
+        # by term id: one vectorised lookup instead of a dict merge
+        table = _POSITIONS.table
+        size = int(max(own_ids.max(), vec_ids.max())) + 1
+        if len(table) < size:
+            table = _POSITIONS.table = np.zeros(max(size, 2 * len(table)), dtype=np.int64)
+        table[own_ids] = np.arange(1, len(own_ids) + 1)
+        at = table[vec_ids]
+        table[own_ids] = 0
+        shared = at > 0
+        weights[at[shared] - 1] += vec_weights[shared]
+        new = ~shared
+        return _pruned(np.concatenate([own_ids, vec_ids[new]]), np.concatenate([weights, vec_weights[new]]), keep)
 
     def top_ids(self, n: int) -> list[int]:
         """The ids of the ``n`` heaviest terms (arrays are kept heaviest first)."""
         return list(self.ids[:n])
+
+
+class _PositionTable(threading.local):
+    """Scratch for :meth:`Centroid.plus`: zero everywhere between calls."""
+
+    table = np.zeros(0, dtype=np.int64)
+
+
+_POSITIONS = _PositionTable()
+
+
+def _pruned(ids: np.ndarray, weights: np.ndarray, keep: int) -> Centroid:
+    """A centroid of the ``keep`` heaviest of the float64 ``weights`` (ties in array order)."""
+    if not len(ids):
+        return Centroid.empty()
+    top = np.argsort(-weights, kind="stable")[:keep]
+    kept = weights[top].astype(np.float32)
+    id_array = array("i")
+    id_array.frombytes(ids[top].astype(np.intc).tobytes())
+    weight_array = array("f")
+    weight_array.frombytes(kept.tobytes())
+    # summed in Python, term by term: the norm is the same to the last bit however the centroid was built
+    squares = kept.astype(np.float64)
+    return Centroid(id_array, weight_array, math.sqrt(sum((squares * squares).tolist())))
 
 
 @dataclass(slots=True)
@@ -236,9 +276,10 @@ def rank_by_overlap(numbers: np.ndarray, weights: np.ndarray, n: int, scratch: O
 class ClusterIndex(Protocol):
     """Storage the online clusterer reads and writes; one implementation in memory, one in SQLite."""
 
-    def observe(self, terms: Iterable[str]) -> tuple[dict[str, int], dict[int, int], int]:
-        """Count one more document containing ``terms``; return their ids, their document frequencies
-        (this document included) and the number of documents seen."""
+    def observe(self, terms: list[str]) -> tuple[list[int], list[int], int]:
+        """Count one more document containing the distinct ``terms``; return their ids and their
+        document frequencies (this document included), both in the order of ``terms``, and the number
+        of documents seen."""
         ...
 
     def tick(self) -> int:
@@ -283,9 +324,8 @@ class MemoryIndex:
         self.dirty_terms: set[int] = set()
         self.pool = DensePool(settings.DENSE_POOL)
 
-    def observe(self, terms: Iterable[str]) -> tuple[dict[str, int], dict[int, int], int]:
+    def observe(self, terms: list[str]) -> tuple[list[int], list[int], int]:
         self.n_docs += 1
-        terms = list(terms)
         vocab = self.vocab
         tids = list(map(vocab.get, terms))
         if None in tids:
@@ -295,27 +335,21 @@ class MemoryIndex:
         table = self.df
         counts = [table.get(tid, 0) + 1 for tid in tids]
         table.update(zip(tids, counts, strict=True))
-        df = dict(zip(tids, counts, strict=True))
-        self.dirty_terms.update(df)
-        return dict(zip(terms, tids, strict=True)), df, self.n_docs
+        self.dirty_terms.update(tids)
+        return tids, counts, self.n_docs  # type: ignore[return-value]
 
     def tick(self) -> int:
         self.seq += 1
         return self.seq
 
     def overlap_candidates(self, kind: Kind, query: list[tuple[int, float]], limit: int, n: int) -> list[str]:
-        listed: list[int] = []
-        counts: list[int] = []
-        weights: list[float] = []
-        for term, w in query:
-            plist = self.posting.get((kind, term))
-            if plist:
-                before = len(listed)
-                listed.extend(islice(reversed(plist), limit))
-                counts.append(len(listed) - before)
-                weights.append(w)
-        numbers = np.array(listed, dtype=np.int64)
-        best = rank_by_overlap(numbers, np.repeat(weights, counts), n, self.scratch)
+        posting = self.posting
+        found = [(plist, w) for term, w in query if (plist := posting.get((kind, term)))]
+        counts = [min(len(plist), limit) for plist, _ in found]
+        numbers = np.fromiter(chain.from_iterable(islice(reversed(plist), limit) for plist, _ in found),
+                              dtype=np.int64, count=sum(counts))
+        weights = np.repeat([w for _, w in found], counts)
+        best = rank_by_overlap(numbers, weights, n, self.scratch)
         return [self.keys[i] for i in best.tolist()]
 
     def dense_candidates(self, vec: np.ndarray, limit: int) -> list[str]:

@@ -40,7 +40,7 @@ import math
 import threading
 from collections.abc import Iterable
 from dataclasses import dataclass
-from itertools import chain
+from itertools import chain, pairwise
 from operator import itemgetter
 
 import numpy as np
@@ -86,6 +86,19 @@ class Model:
     def uses_dense(self) -> bool:
         return "dense" in self.features
 
+    @property
+    def centroids(self) -> tuple[str, ...]:
+        """The event centroids this model reads: text and entities always (candidate retrieval and
+        storylines use them), the title+lead ones only for the features built on them."""
+        recent = ("recent",) if "recent" in self.features else ()
+        title = ("title",) if recent or "title" in self.features else ()
+        return ("text", "ents", *title, *recent)
+
+    @property
+    def spaces(self) -> tuple[str, ...]:
+        """The article vector spaces this model needs (see :meth:`centroids`)."""
+        return tuple(space for space in SPACES if space in self.centroids)
+
     def probabilities(self, rows: np.ndarray) -> np.ndarray:
         """p(same event) for each row of features in this model's order (see :func:`feature_rows`)."""
         z = rows @ np.asarray(self.weights) + self.bias
@@ -98,22 +111,20 @@ def sort_key(article: Article) -> tuple[int, str, int]:
     return (rank, when, article.seq)
 
 
-def weight(counts: dict[str, float], ids: dict[str, int], df: dict[int, int], n_docs: int,
-           keep: int) -> tuple[dict[int, float], float]:
-    """Sublinear TF x online IDF, pruned to the ``keep`` heaviest terms (ties in ``counts`` order),
-    L2-normalised."""
-    if not counts:
-        return {}, 1.0
-    tids = [ids[term] for term in counts]
-    tf = np.fromiter(counts.values(), dtype=np.float64, count=len(counts))
-    dfs = np.fromiter(map(df.__getitem__, tids), dtype=np.float64, count=len(tids))
-    w = (1.0 + np.log(tf)) * (np.log((n_docs + 1) / (dfs + 1)) + 1.0)
+def weight(counts: Iterable[float], tids: list[int], dfs: list[int], n_docs: int,
+           keep: int) -> dict[int, float]:
+    """Sublinear TF x online IDF of the terms ``tids`` (their raw ``counts`` and document frequencies
+    ``dfs``, aligned), pruned to the ``keep`` heaviest terms (ties in the given order), L2-normalised."""
+    if not tids:
+        return {}
+    tf = np.fromiter(counts, dtype=np.float64, count=len(tids))
+    w = (1.0 + np.log(tf)) * (np.log((n_docs + 1) / (np.array(dfs, dtype=np.float64) + 1)) + 1.0)
     if len(w) > keep:
         top = np.argsort(-w, kind="stable")[:keep]
         w = w[top]
         tids = [tids[i] for i in top.tolist()]
     norm = float(np.sqrt(np.dot(w, w))) or 1.0
-    return dict(zip(tids, (w / norm).tolist(), strict=True)), norm
+    return dict(zip(tids, (w / norm).tolist(), strict=True))
 
 
 def _top(vec: dict[int, float], n: int) -> list[tuple[int, float]]:
@@ -131,19 +142,22 @@ def time_decay(day: float | None, cluster: Cluster, grace: float, tau: float) ->
 
 
 def _terms(feats: ArticleFeatures) -> list[str]:
-    """The article's distinct terms in a fixed order (new terms get ids in this order; no result
-    depends on the ids' order)."""
+    """The article's distinct terms: its text-space terms in their order, then any title-space term
+    not among them, then its entity terms (new terms get ids in this order; no result depends on the
+    ids' order). Entity terms carry a prefix no word has, so they are the last ``len(feats.ents)``."""
     return list(dict.fromkeys(chain(feats.text, feats.title, feats.ents)))
-
-
-def _add_into(total: dict[int, float], vec: dict[int, float]) -> None:
-    """``total += vec`` in place (new terms appended in ``vec``'s order)."""
-    get = total.get
-    total.update([(k, get(k, 0.0) + w) for k, w in vec.items()])
 
 
 # Every feature a similarity model may use (a model's ``features`` pick and order them).
 ALL_FEATURES = ("text", "title", "ents", "recent", "text_x_ents", "log_size", "dense", "dense_sq")
+
+# Each centroid a cluster may keep: the article space it sums and the decay of its old weights per
+# new member ("recent" is the decayed sum of the latest members' title+lead vectors). An event keeps
+# the ones its model reads (Model.centroids); a storyline its words and entities.
+_CENTROID_SOURCES = {"text": ("text", 1.0), "title": ("title", 1.0), "ents": ("ents", 1.0),
+                     "recent": ("title", settings.RECENT_DECAY)}
+ALL_CENTROIDS = tuple(_CENTROID_SOURCES)
+STORYLINE_CENTROIDS = ("text", "ents")
 
 
 class _Lookup(threading.local):
@@ -165,30 +179,44 @@ def cosines_by_space(groups: list[tuple[dict[int, float], list[Centroid | None]]
     """:func:`centroid_cosines` of several spaces in one pass. The vectors' term ids must be disjoint
     (words and entities are: entity terms carry a prefix no word token has), so one lookup table holds
     them all and one gather and one segmented sum serve every space."""
-    outs = [np.zeros(len(centroids)) for _, centroids in groups]
-    present = [(g, vec) for g, (vec, _) in enumerate(groups) if vec]
-    chosen = [(g, i, c) for g, _ in present for i, c in enumerate(groups[g][1])
-              if c is not None and c.norm > 0 and len(c.ids)]
-    if not chosen:
-        return outs
-    art_ids = [np.fromiter(vec.keys(), dtype=np.int64, count=len(vec)) for _, vec in present]
-    ids = np.concatenate([c.id_view() for _, _, c in chosen])
-    all_art = np.concatenate(art_ids)
-    size = int(max(all_art.max(), ids.max())) + 1
-    table = _LOOKUP.table
-    if len(table) < size:
-        table = _LOOKUP.table = np.zeros(max(size, 2 * len(table)))
-    for (_, vec), tids in zip(present, art_ids, strict=True):
-        table[tids] = np.fromiter(vec.values(), dtype=np.float64, count=len(vec))
-    try:
-        products = table[ids] * np.concatenate([c.weight_view() for _, _, c in chosen])
-    finally:
-        table[all_art] = 0.0
-    segment = np.repeat(np.arange(len(chosen)), [len(c.ids) for _, _, c in chosen])
-    sums = np.bincount(segment, weights=products, minlength=len(chosen)) / np.array([c.norm for _, _, c in chosen])
-    for k, (g, i, _) in enumerate(chosen):
-        outs[g][i] = sums[k]
-    return outs
+    id_parts: list[np.ndarray] = []
+    weight_parts: list[np.ndarray] = []
+    lengths: list[int] = []
+    norms: list[float] = []
+    slots: list[int] = []  # each scored centroid's place in the concatenated output
+    art_ids: list[np.ndarray] = []
+    art_weights: list[np.ndarray] = []
+    bounds = [0]
+    for vec, centroids in groups:
+        if vec:
+            art_ids.append(np.fromiter(vec.keys(), dtype=np.int64, count=len(vec)))
+            art_weights.append(np.fromiter(vec.values(), dtype=np.float64, count=len(vec)))
+            offset = bounds[-1]
+            for i, c in enumerate(centroids):
+                if c is not None and c.norm > 0 and (n := len(c.ids)):
+                    ids, weights = c.views()
+                    id_parts.append(ids)
+                    weight_parts.append(weights)
+                    lengths.append(n)
+                    norms.append(c.norm)
+                    slots.append(offset + i)
+        bounds.append(bounds[-1] + len(centroids))
+    flat = np.zeros(bounds[-1])
+    if slots:
+        ids = np.concatenate(id_parts)
+        all_art = np.concatenate(art_ids)
+        size = int(max(all_art.max(), ids.max())) + 1
+        table = _LOOKUP.table
+        if len(table) < size:
+            table = _LOOKUP.table = np.zeros(max(size, 2 * len(table)))
+        table[all_art] = np.concatenate(art_weights)
+        try:
+            products = table[ids] * np.concatenate(weight_parts)
+        finally:
+            table[all_art] = 0.0
+        segment = np.repeat(np.arange(len(slots)), lengths)
+        flat[slots] = np.bincount(segment, weights=products, minlength=len(slots)) / np.array(norms)
+    return [flat[a:b] for a, b in pairwise(bounds)]
 
 
 def feature_rows(vecs: dict[str, dict[int, float]], clusters: list[Cluster], dense: np.ndarray | None,
@@ -264,12 +292,24 @@ class OnlineClusterer:
             self.index.observe(_terms(feats))
 
     # -- vectors ------------------------------------------------------------------------------
-    def vectors(self, feats: ArticleFeatures) -> dict[str, dict[int, float]]:
-        ids, df, n_docs = self.index.observe(_terms(feats))
-        return {
-            space: weight(getattr(feats, space), ids, df, n_docs, settings.ARTICLE_TERMS[space])[0]
-            for space in SPACES
-        }
+    def vectors(self, feats: ArticleFeatures, spaces: tuple[str, ...] = SPACES) -> dict[str, dict[int, float]]:
+        """The article's TF-IDF vector in each of ``spaces`` (the document frequencies of all its terms
+        are counted whichever spaces are asked for; a space not asked for is an empty vector)."""
+        terms = _terms(feats)
+        tids, dfs, n_docs = self.index.observe(terms)
+        keep = settings.ARTICLE_TERMS
+        n_text = len(feats.text)
+        first_ent = len(terms) - len(feats.ents)
+        vecs = {space: {} for space in SPACES}
+        vecs["text"] = weight(feats.text.values(), tids[:n_text], dfs[:n_text], n_docs, keep["text"])
+        if "ents" in spaces:  # the tail of ``terms`` (see _terms)
+            vecs["ents"] = weight(feats.ents.values(), tids[first_ent:], dfs[first_ent:], n_docs, keep["ents"])
+        if "title" in spaces:
+            where = dict(zip(terms, range(len(terms)), strict=True))
+            at = [where[term] for term in feats.title]
+            vecs["title"] = weight(feats.title.values(), [tids[i] for i in at], [dfs[i] for i in at], n_docs,
+                                   keep["title"])
+        return vecs
 
     # -- candidates ---------------------------------------------------------------------------
     def candidates(self, kind: Kind, vecs: dict[str, dict[int, float]], n: int,
@@ -314,21 +354,17 @@ class OnlineClusterer:
 
     # -- updates ------------------------------------------------------------------------------
     def _add(self, cluster: Cluster, vecs: dict[str, dict[int, float]], day: float | None,
-             spaces: tuple[str, ...], dense: np.ndarray | None = None) -> None:
+             centroids: tuple[str, ...], dense: np.ndarray | None = None) -> None:
+        """Count the article into ``cluster``: the named centroids (see ALL_CENTROIDS), the embedding
+        sum of an event, its size and dates, and its place in the index."""
         old_terms = cluster.index_terms
         if dense is not None and cluster.kind == "ev":
             cluster.dense = dense.copy() if cluster.dense is None else cluster.dense + dense
-        for space in spaces:
-            c = cluster.centroids.get(space)
-            merged = c.as_dict() if c is not None else {}
-            _add_into(merged, vecs[space])
-            cluster.centroids[space] = Centroid.from_dict(merged, settings.CENTROID_TERMS[space])
-        if cluster.kind == "ev":
-            c = cluster.centroids.get("recent")
-            decay = settings.RECENT_DECAY
-            recent = {k: w * decay for k, w in zip(c.ids, c.weights, strict=True)} if c is not None else {}
-            _add_into(recent, vecs["title"])
-            cluster.centroids["recent"] = Centroid.from_dict(recent, settings.CENTROID_TERMS["title"])
+        kept = cluster.centroids
+        empty = Centroid.empty()
+        for name in centroids:
+            space, decay = _CENTROID_SOURCES[name]
+            kept[name] = kept.get(name, empty).plus(vecs[space], settings.CENTROID_TERMS[space], decay)
         cluster.size += 1
         if day is not None:
             cluster.first_day = day if cluster.first_day is None else min(cluster.first_day, day)
@@ -342,9 +378,9 @@ class OnlineClusterer:
     def assign(self, article: Article, feats: ArticleFeatures | None = None) -> Assignment:
         """Place one article: into the best event above threshold, else a new event (and storyline)."""
         feats = feats or article_features(article)
-        vecs = self.vectors(feats)
-        day = feats.day
         model = self.model_for(feats)
+        vecs = self.vectors(feats, model.spaces)
+        day = feats.day
         dense = feats.dense if model.uses_dense else None
         best: Cluster | None = None
         best_p = 0.0
@@ -373,8 +409,8 @@ class OnlineClusterer:
             if storyline is None:  # state written by an older version: open one
                 storyline, new_storyline = self._new_storyline(article, title), True
                 event.storyline = storyline.key
-        self._add(event, vecs, day, SPACES, feats.dense)
-        self._add(storyline, vecs, day, ("text", "ents"))
+        self._add(event, vecs, day, model.centroids, feats.dense)
+        self._add(storyline, vecs, day, STORYLINE_CENTROIDS)
         return Assignment(article.id, event.key, storyline.key, new_event, new_storyline, best_p)
 
     def _new_storyline(self, article: Article, title: str) -> Cluster:

@@ -37,8 +37,8 @@ from pathlib import Path
 
 from storyline.cluster import embed
 from storyline.cluster.features import features_batch
-from storyline.cluster.index import SPACES, Cluster
-from storyline.cluster.online import Model, OnlineClusterer, cluster_with_storylines, sort_key
+from storyline.cluster.index import Cluster
+from storyline.cluster.online import ALL_CENTROIDS, Model, OnlineClusterer, cluster_with_storylines, sort_key
 from storyline.model import Article
 from storyline.settings import cluster as settings
 
@@ -270,7 +270,7 @@ def training_pairs(articles: Sequence[Article], gold: dict[str, str],
             rows.append([cos[name] for name in features])
             targets.append(1 if cand == key else 0)
         cluster = clusterer.index.get(key) or Cluster(key=key, kind="ev")
-        clusterer._add(cluster, vecs, feats.day, SPACES, feats.dense)
+        clusterer._add(cluster, vecs, feats.day, ALL_CENTROIDS, feats.dense)
     return rows, targets
 
 

@@ -118,8 +118,7 @@ class SqliteClusterIndex:
     def dense_candidates(self, vec: np.ndarray, limit: int) -> list[str]:
         return self._dense_pool().nearest(vec, limit)
 
-    def observe(self, terms: Iterable[str]) -> tuple[dict[str, int], dict[int, int], int]:
-        terms = list(terms)
+    def observe(self, terms: list[str]) -> tuple[list[int], list[int], int]:
         known: dict[str, tuple[int, int]] = {}
         for chunk in _chunks(terms):
             marks = ",".join("?" * len(chunk))
@@ -127,8 +126,8 @@ class SqliteClusterIndex:
                 f"SELECT term, id, df FROM cluster_terms WHERE term IN ({marks})", chunk
             ):
                 known[term] = (tid, df)
-        ids: dict[str, int] = {}
-        dfs: dict[int, int] = {}
+        ids: list[int] = []
+        dfs: list[int] = []
         new_rows = []
         for term in terms:
             if term in known:
@@ -137,8 +136,8 @@ class SqliteClusterIndex:
                 tid, df = self.next_term, 0
                 self.next_term += 1
                 new_rows.append((term, tid))
-            ids[term] = tid
-            dfs[tid] = df + 1
+            ids.append(tid)
+            dfs.append(df + 1)
         self.conn.executemany("INSERT INTO cluster_terms (term, id, df) VALUES (?, ?, 0)", new_rows)
         self.conn.executemany("UPDATE cluster_terms SET df = df + 1 WHERE term = ?",
                               [(t,) for t in terms])
