@@ -41,6 +41,27 @@ SPACES = ("text", "title", "ents")
 EXTRA = ("recent",)
 
 
+class TermVector(dict[int, float]):
+    """An article's sparse vector: a dict (term id -> weight) that also carries the same terms as NumPy
+    arrays (``ids`` int64, ``weights`` float64, in the dict's order), made once where the vector is
+    built, because every candidate's cosine and every centroid update reads them. Never changed."""
+
+    __slots__ = ("ids", "weights")
+
+    def __init__(self, ids: np.ndarray, weights: np.ndarray) -> None:
+        super().__init__(zip(ids.tolist(), weights.tolist(), strict=True))
+        self.ids = ids
+        self.weights = weights
+
+
+def vector_arrays(vec: dict[int, float]) -> tuple[np.ndarray, np.ndarray]:
+    """(ids, weights) of a sparse vector: a :class:`TermVector`'s own arrays, or made from a dict."""
+    if isinstance(vec, TermVector):
+        return vec.ids, vec.weights
+    return (np.fromiter(vec.keys(), dtype=np.int64, count=len(vec)),
+            np.fromiter(vec.values(), dtype=np.float64, count=len(vec)))
+
+
 @dataclass(slots=True)
 class Centroid:
     """A sparse vector in one space: parallel arrays of term ids and weights, and its L2 norm."""
@@ -73,8 +94,7 @@ class Centroid:
         """``scale`` x this centroid + the sparse vector ``vec``, pruned to its ``keep`` heaviest terms,
         heaviest first. Ties keep merge order: this centroid's terms in its order, then ``vec``'s new
         terms in ``vec``'s order (deterministic, so the result is too)."""
-        vec_ids = np.fromiter(vec.keys(), dtype=np.int64, count=len(vec))
-        vec_weights = np.fromiter(vec.values(), dtype=np.float64, count=len(vec))
+        vec_ids, vec_weights = vector_arrays(vec)
         if not len(self.ids):
             return _pruned(vec_ids, vec_weights, keep)
         own_ids = self.id_view()

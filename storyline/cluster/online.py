@@ -23,7 +23,11 @@ Method (after Miranda et al. 2018, "Multilingual Clustering of Streaming News"):
    size weight is negative, so a big cluster needs a closer match.
 4. The article joins the most probable cluster if that probability reaches
    ``NEW_CLUSTER_THRESHOLD``; otherwise it opens a new cluster. The cluster's centroids become the
-   sum of its article vectors (pruned to their heaviest terms), and it is re-indexed.
+   sum of its article vectors (pruned to their heaviest terms), and it is re-indexed. An event keeps
+   the centroids its model reads (``Model.centroids``): the embedding model needs no title+lead ones,
+   so a database clustered with embeddings has none, and ingesting into it later without the
+   ``multilingual`` extra scores its events on words and entities alone (as, the other way round,
+   events clustered without embeddings have no embedding centroid): keep one setup per database.
 5. A new event is linked to a storyline the same way, over a longer horizon and with its first
    article's words and entities against storyline centroids (a simple weighted sum of cosines and a
    threshold); an event belongs to exactly one storyline, chosen when the event opens.
@@ -41,12 +45,20 @@ import threading
 from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import chain, pairwise
-from operator import itemgetter
 
 import numpy as np
 
 from storyline.cluster.features import ArticleFeatures, article_features, features_batch
-from storyline.cluster.index import SPACES, Centroid, Cluster, ClusterIndex, Kind, MemoryIndex
+from storyline.cluster.index import (
+    SPACES,
+    Centroid,
+    Cluster,
+    ClusterIndex,
+    Kind,
+    MemoryIndex,
+    TermVector,
+    vector_arrays,
+)
 from storyline.dates import known_publication_date, publication_key
 from storyline.ids import stable_id
 from storyline.model import Article
@@ -117,18 +129,22 @@ def weight(counts: Iterable[float], tids: list[int], dfs: list[int], n_docs: int
     ``dfs``, aligned), pruned to the ``keep`` heaviest terms (ties in the given order), L2-normalised."""
     if not tids:
         return {}
+    ids = np.array(tids, dtype=np.int64)
     tf = np.fromiter(counts, dtype=np.float64, count=len(tids))
     w = (1.0 + np.log(tf)) * (np.log((n_docs + 1) / (np.array(dfs, dtype=np.float64) + 1)) + 1.0)
     if len(w) > keep:
         top = np.argsort(-w, kind="stable")[:keep]
         w = w[top]
-        tids = [tids[i] for i in top.tolist()]
+        ids = ids[top]
     norm = float(np.sqrt(np.dot(w, w))) or 1.0
-    return dict(zip(tids, (w / norm).tolist(), strict=True))
+    return TermVector(ids, w / norm)
 
 
 def _top(vec: dict[int, float], n: int) -> list[tuple[int, float]]:
-    return sorted(vec.items(), key=itemgetter(1), reverse=True)[:n]
+    """The ``n`` heaviest (term, weight) pairs, heaviest first (ties in the vector's order)."""
+    ids, weights = vector_arrays(vec)
+    top = np.argsort(-weights, kind="stable")[:n]
+    return list(zip(ids[top].tolist(), weights[top].tolist(), strict=True))
 
 
 def time_decay(day: float | None, cluster: Cluster, grace: float, tau: float) -> float:
@@ -189,8 +205,9 @@ def cosines_by_space(groups: list[tuple[dict[int, float], list[Centroid | None]]
     bounds = [0]
     for vec, centroids in groups:
         if vec:
-            art_ids.append(np.fromiter(vec.keys(), dtype=np.int64, count=len(vec)))
-            art_weights.append(np.fromiter(vec.values(), dtype=np.float64, count=len(vec)))
+            vec_ids, vec_weights = vector_arrays(vec)
+            art_ids.append(vec_ids)
+            art_weights.append(vec_weights)
             offset = bounds[-1]
             for i, c in enumerate(centroids):
                 if c is not None and c.norm > 0 and (n := len(c.ids)):
