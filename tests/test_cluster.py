@@ -139,6 +139,22 @@ def test_long_token_pattern_keeps_exactly_the_tokens_of_two_or_more_characters()
         assert _LONG_TOKEN.findall(text) == [t for t in _TOKEN.findall(text) if len(t) > 1], text
 
 
+def test_ascii_patterns_match_the_unicode_ones_on_ascii_text() -> None:
+    """Features use ASCII-only patterns on ASCII text (faster); they must find exactly what the
+    Unicode patterns find there, and non-ASCII text still takes the Unicode ones."""
+    from storyline.cluster.features import _LONG_TOKEN, _LONG_TOKEN_ASCII, _NUMBER, _NUMBER_ASCII, token_counts
+
+    rng = random.Random(5)
+    alphabet = "aZ9_-'., x1\n"
+    for _ in range(5000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 16)))
+        assert _LONG_TOKEN_ASCII.findall(text) == _LONG_TOKEN.findall(text), text
+        assert _NUMBER_ASCII.findall(text) == _NUMBER.findall(text), text
+    assert token_counts("Caf\u00e9 owners in \u00celes said caf\u00e9 prices rose") == {
+        "caf\u00e9": 2, "owners": 1, "\u00eeles": 1, "prices": 1, "rose": 1}
+    assert entities("Prices rose \u0661\u0662 per cent")["n:\u0661\u0662"] == 1  # Arabic-Indic digits
+
+
 def test_features_handle_entities_numbers_and_cjk() -> None:
     ents = entities("Trade minister Odile Marchetti met Lukas Brevik. The talks cost 1,400 crowns.")
     assert ents["e:odile marchetti"] == 1 and ents["e:marchetti"] >= 1

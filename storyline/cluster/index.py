@@ -338,7 +338,8 @@ class MemoryIndex:
         # that a query is a handful of integer arrays (see overlap_candidates)
         self.numbers: dict[str, int] = {}
         self.keys: list[str] = []
-        self.posting: dict[tuple[str, int], dict[int, None]] = {}
+        # per kind: term id -> cluster numbers listed under it (a dict used as an ordered set, newest last)
+        self.posting: dict[Kind, dict[int, dict[int, None]]] = {"ev": {}, "sl": {}}
         self.scratch = OverlapScratch()
         self.dirty: set[str] = set()
         self.dirty_terms: set[int] = set()
@@ -363,8 +364,8 @@ class MemoryIndex:
         return self.seq
 
     def overlap_candidates(self, kind: Kind, query: list[tuple[int, float]], limit: int, n: int) -> list[str]:
-        posting = self.posting
-        found = [(plist, w) for term, w in query if (plist := posting.get((kind, term)))]
+        posting = self.posting[kind]
+        found = [(plist, w) for term, w in query if (plist := posting.get(term))]
         counts = [min(len(plist), limit) for plist, _ in found]
         numbers = np.fromiter(chain.from_iterable(islice(reversed(plist), limit) for plist, _ in found),
                               dtype=np.int64, count=sum(counts))
@@ -385,7 +386,7 @@ class MemoryIndex:
             unit = cluster.dense_unit()
             if unit is not None:
                 self.pool.update(cluster.key, unit)
-        kind = cluster.kind
+        posting = self.posting[cluster.kind]
         number = self.numbers.get(cluster.key)
         if number is None:
             number = self.numbers[cluster.key] = len(self.keys)
@@ -393,12 +394,12 @@ class MemoryIndex:
         new = set(cluster.index_terms)
         for term in old_terms:
             if term not in new:
-                plist = self.posting.get((kind, term))
+                plist = posting.get(term)
                 if plist is not None:
                     plist.pop(number, None)
         keep = settings.POSTING_KEEP
         for term in cluster.index_terms:
-            plist = self.posting.setdefault((kind, term), {})
+            plist = posting.setdefault(term, {})
             plist.pop(number, None)
             plist[number] = None  # re-inserted: now the newest
             if len(plist) > keep:
