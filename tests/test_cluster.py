@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import random
+import re
 from collections import defaultdict
 from dataclasses import replace
 from pathlib import Path
@@ -153,6 +154,21 @@ def test_ascii_patterns_match_the_unicode_ones_on_ascii_text() -> None:
     assert token_counts("Caf\u00e9 owners in \u00celes said caf\u00e9 prices rose") == {
         "caf\u00e9": 2, "owners": 1, "\u00eeles": 1, "prices": 1, "rose": 1}
     assert entities("Prices rose \u0661\u0662 per cent")["n:\u0661\u0662"] == 1  # Arabic-Indic digits
+
+
+def test_split_lead_cuts_after_the_nth_word() -> None:
+    from storyline.cluster.features import split_lead
+
+    def reference(text: str, n: int) -> tuple[str, str]:
+        ends = [m.end() for m in re.finditer(r"\S+", text)]
+        return (text[: ends[n - 1]], text[ends[n - 1] :]) if 0 < n <= len(ends) else (text, "")
+
+    rng = random.Random(7)
+    for _ in range(3000):
+        text = "".join(rng.choice("ab \n\t.\u00a0") for _ in range(rng.randint(0, 30)))
+        for n in (0, 1, 2, 5):
+            assert split_lead(text, n) == reference(text, n), (text, n)
+    assert split_lead("  One two three four", 2) == ("  One two", " three four")
 
 
 def test_features_handle_entities_numbers_and_cjk() -> None:

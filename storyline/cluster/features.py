@@ -22,6 +22,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import lru_cache
 
 import numpy as np
 
@@ -174,12 +175,17 @@ def parse_day(value: str | None) -> float | None:
             return None
 
 
+@lru_cache(maxsize=8)
+def _first_words(n: int) -> re.Pattern[str]:
+    return re.compile(rf"\s*(?:\S+\s+){{{n - 1}}}\S+")
+
+
 def split_lead(text: str, lead_words: int) -> tuple[str, str]:
     """The first ``lead_words`` words of the body and the rest, split on a word boundary."""
-    for count, m in enumerate(re.finditer(r"\S+", text), start=1):
-        if count == lead_words:
-            return text[: m.end()], text[m.end() :]
-    return text, ""
+    m = _first_words(lead_words).match(text) if lead_words > 0 else None
+    if m is None:
+        return text, ""
+    return text[: m.end()], text[m.end() :]
 
 
 def _scale_cjk(counts: dict[str, float], factor: float) -> None:
