@@ -72,19 +72,17 @@ class Centroid:
     # NumPy views of the arrays, made on first use (the arrays are never changed after creation)
     _views: tuple[np.ndarray, np.ndarray] | None = field(default=None, repr=False, compare=False)
 
-    def id_view(self) -> np.ndarray:
+    def views(self) -> tuple[np.ndarray, np.ndarray]:
+        """The ids and weights as NumPy arrays over the same memory."""
         if self._views is None:
             self._views = (np.frombuffer(self.ids, dtype=np.intc), np.frombuffer(self.weights, dtype=np.float32))
-        return self._views[0]
+        return self._views
+
+    def id_view(self) -> np.ndarray:
+        return self.views()[0]
 
     def weight_view(self) -> np.ndarray:
         return self.views()[1]
-
-    def views(self) -> tuple[np.ndarray, np.ndarray]:
-        """Both views at once: (ids, weights)."""
-        if self._views is None:
-            self.id_view()
-        return self._views  # type: ignore[return-value]
 
     @classmethod
     def empty(cls) -> Centroid:
@@ -97,8 +95,8 @@ class Centroid:
         vec_ids, vec_weights = vector_arrays(vec)
         if not len(self.ids):
             return _pruned(vec_ids, vec_weights, keep)
-        own_ids = self.id_view()
-        weights = self.weight_view().astype(np.float64) * scale
+        own_ids, own_weights = self.views()
+        weights = own_weights.astype(np.float64) * scale
         if not len(vec_ids):
             return _pruned(own_ids, weights, keep)
         # where each of vec's terms sits in this centroid (1-based, 0: absent), through a table indexed
