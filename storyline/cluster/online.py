@@ -310,8 +310,9 @@ class OnlineClusterer:
 
     # -- vectors ------------------------------------------------------------------------------
     def vectors(self, feats: ArticleFeatures, spaces: tuple[str, ...] = SPACES) -> dict[str, dict[int, float]]:
-        """The article's TF-IDF vector in each of ``spaces`` (the document frequencies of all its terms
-        are counted whichever spaces are asked for; a space not asked for is an empty vector)."""
+        """The article's TF-IDF vector in the text space and in each other space of ``spaces`` (the
+        document frequencies of all its terms are counted whichever spaces are asked for; a space not
+        asked for is an empty vector)."""
         terms = _terms(feats)
         tids, dfs, n_docs = self.index.observe(terms)
         keep = settings.ARTICLE_TERMS

@@ -1239,13 +1239,13 @@ def _adjunct_of_name(head: object, child: object) -> bool:
     """The parser hangs the verb's adjunct on a subject name ("Quill in her opening speech called",
     "Lund on Sunday thanked"): for a proper noun or pronoun the phrase says when or where she spoke,
     so the speaker ends before it."""
-    h, c = head, child  # spaCy Tokens
-    if c.dep_ != "prep" or c.lower_ not in _ADJUNCT_PREPOSITIONS:  # type: ignore[attr-defined]
+    if child.dep_ != "prep" or child.lower_ not in _ADJUNCT_PREPOSITIONS:  # type: ignore[attr-defined]
         return False
-    if h.tag_ in ("NNP", "NNPS", "PRP"):  # type: ignore[attr-defined]
+    if head.tag_ in ("NNP", "NNPS", "PRP"):  # type: ignore[attr-defined]
         return True
     # the small model tags an unfamiliar surname as a common noun; a capital mid-sentence marks it
-    return bool(h.tag_ in ("NN", "NNS") and h.text[:1].isupper() and not h.is_sent_start)  # type: ignore[attr-defined]
+    return bool(head.tag_ in ("NN", "NNS") and head.text[:1].isupper()  # type: ignore[attr-defined]
+                and not head.is_sent_start)  # type: ignore[attr-defined]
 
 
 def _subordinate_it(verb: object, subj: object) -> bool:
@@ -1289,7 +1289,7 @@ class _Resolver:
     _cue_subjects: list[tuple[int, str]] | None = None
     _votes: dict[str, str] | None = None
     _kin: dict[str, tuple[int, str, bool]] | None = None  # name -> (offset, gender, opens its sentence)
-    _nonperson: dict[str, bool] | None = None
+    _nonperson: dict[str, bool] = field(default_factory=dict)  # name -> names no person (memo)
 
     def gender(self, name: str) -> str | None:
         """"m", "f" or None: from the first name, else a gendered title printed before the surname."""
@@ -1558,8 +1558,6 @@ class _Resolver:
         """A candidate that names a place, an outlet or an organisation, not someone who can be "he"
         or "she" (see PRONOUN_NOT_NONPERSONS): never a name with a common first name, nor one the
         article gives a gender through a kin word or a gendered title ("his son, Ivo", "Mr. Lund")."""
-        if self._nonperson is None:
-            self._nonperson = {}
         found = self._nonperson.get(name)
         if found is None:
             self._titled_people()  # fills the surname -> gender table of "Mr. X", "Congresswoman X"
