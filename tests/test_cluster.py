@@ -15,8 +15,8 @@ from test_cluster_fixtures import GOLD, STORYLINE_GOLD, articles
 
 from storyline.cluster import OnlineClusterer, cluster_articles, cluster_with_storylines, embed, group_title
 from storyline.cluster.features import article_features, entities, tokens
-from storyline.cluster.index import SPACES, Cluster, MemoryIndex, OverlapScratch, rank_by_overlap
-from storyline.cluster.online import ALL_CENTROIDS, Model, first_sentence, sort_key
+from storyline.cluster.index import SPACES, Centroid, Cluster, MemoryIndex, OverlapScratch, TermVector, rank_by_overlap
+from storyline.cluster.online import ALL_CENTROIDS, Model, first_sentence, sort_key, text_ents_cosines, weight
 from storyline.evaluate.clustering import (
     bcubed_scores,
     evaluate,
@@ -118,6 +118,52 @@ def test_overlap_ranking_equals_a_plain_weighted_count() -> None:
         got = rank_by_overlap(np.array(numbers, dtype=np.int64), np.array(weights), n, scratch)
         assert got.tolist() == expected
         assert not scratch.sums.any() and (scratch.first == np.iinfo(np.int64).max).all()
+
+
+def test_packed_cosines_equal_a_plain_sum_over_each_space() -> None:
+    """Text and entity cosines read from the clusters' scoring packs equal a term-by-term dot product
+    over each space (missing and zero centroids score 0), and a pack follows its cluster's changes
+    while the cluster's centroids become slices of it."""
+    rng = random.Random(11)
+
+    def vector(lo: int, hi: int, n: int) -> dict[int, float]:
+        return {rng.randrange(lo, hi): rng.random() + 0.01 for _ in range(n)}
+
+    def unit(vec: dict[int, float]) -> TermVector:
+        ids = np.array(list(vec), dtype=np.int64)
+        return weight(np.ones(len(ids)), ids, np.ones(len(ids), dtype=np.int64), 10, 1000)
+
+    def plain(vec: dict[int, float], centroid: Centroid | None) -> float:
+        if centroid is None or centroid.norm == 0:
+            return 0.0
+        weights = dict(zip(centroid.ids.tolist(), centroid.weights.tolist(), strict=True))
+        return sum(w * weights.get(t, 0.0) for t, w in vec.items()) / centroid.norm
+
+    for _ in range(50):
+        clusters = []
+        for i in range(rng.randrange(0, 8)):
+            centroids = {}
+            if rng.random() < 0.8:
+                centroids["text"] = Centroid.empty().plus(vector(1, 300, rng.randrange(0, 40)), 30)
+            if rng.random() < 0.8:
+                centroids["ents"] = Centroid.empty().plus(vector(1000, 1100, rng.randrange(0, 12)), 10)
+            clusters.append(Cluster(key=f"ev-{i}", kind="ev", centroids=centroids))
+        text_vec, ents_vec = vector(1, 300, rng.randrange(0, 60)), vector(1000, 1100, rng.randrange(0, 10))
+        vecs = {"text": unit(text_vec), "ents": unit(ents_vec)}
+        text, ents = text_ents_cosines(vecs, clusters)
+        art_text = dict(zip(vecs["text"].ids.tolist(), vecs["text"].weights.tolist(), strict=True))
+        art_ents = dict(zip(vecs["ents"].ids.tolist(), vecs["ents"].weights.tolist(), strict=True))
+        for c, t, e in zip(clusters, text.tolist(), ents.tolist(), strict=True):
+            assert t == pytest.approx(plain(art_text, c.centroids.get("text")), abs=1e-12)
+            assert e == pytest.approx(plain(art_ents, c.centroids.get("ents")), abs=1e-12)
+    cluster = Cluster(key="ev-x", kind="ev", centroids={"text": Centroid.empty().plus({1: 1.0, 2: 2.0}, 5),
+                                                         "ents": Centroid.empty().plus({900: 1.0}, 5)})
+    pack = cluster.scoring_pack()
+    assert np.shares_memory(cluster.centroids["text"].ids, pack.ids)
+    assert np.shares_memory(cluster.centroids["ents"].weights, pack.weights)
+    assert cluster.scoring_pack() is pack
+    cluster.centroids["text"] = cluster.centroids["text"].plus({3: 5.0}, 5)
+    assert cluster.scoring_pack() is not pack and cluster.scoring_pack().ids.tolist() == [3, 2, 1, 900]
 
 
 def test_memory_index_ranks_the_newest_postings_of_each_term() -> None:

@@ -23,7 +23,6 @@ from __future__ import annotations
 import math
 import struct
 import threading
-from array import array
 from collections import OrderedDict
 from dataclasses import dataclass, field
 from itertools import chain, islice
@@ -41,20 +40,27 @@ SPACES = ("text", "title", "ents")
 EXTRA = ("recent",)
 
 
-class TermVector(dict[int, float]):
-    """An article's sparse vector: a dict (term id -> weight) that also carries the same terms as NumPy
-    arrays (``ids`` int64, ``weights`` float64, in the dict's order), made once where the vector is
-    built, because every candidate's cosine and every centroid update reads them. Never changed."""
+class TermVector:
+    """An article's sparse vector in one space: term ids (int64) and weights (float64) as parallel
+    NumPy arrays, made once where the vector is built (:func:`storyline.cluster.online.weight`),
+    because every candidate's cosine and every centroid update reads them as arrays. Never changed."""
 
     __slots__ = ("ids", "weights")
 
     def __init__(self, ids: np.ndarray, weights: np.ndarray) -> None:
-        super().__init__(zip(ids.tolist(), weights.tolist(), strict=True))
         self.ids = ids
         self.weights = weights
 
+    def __len__(self) -> int:
+        return len(self.ids)
 
-def vector_arrays(vec: dict[int, float]) -> tuple[np.ndarray, np.ndarray]:
+
+# A sparse vector as the clusterer passes it around: a TermVector, or a plain dict (term id -> weight)
+# where one is built by hand (tests, an empty space)
+Vector = TermVector | dict[int, float]
+
+
+def vector_arrays(vec: Vector) -> tuple[np.ndarray, np.ndarray]:
     """(ids, weights) of a sparse vector: a :class:`TermVector`'s own arrays, or made from a dict."""
     if isinstance(vec, TermVector):
         return vec.ids, vec.weights
@@ -64,39 +70,27 @@ def vector_arrays(vec: dict[int, float]) -> tuple[np.ndarray, np.ndarray]:
 
 @dataclass(slots=True)
 class Centroid:
-    """A sparse vector in one space: parallel arrays of term ids and weights, and its L2 norm."""
+    """A sparse vector in one space: term ids (int32) and weights (float32) as NumPy arrays, heaviest
+    first, and its L2 norm. The arrays are never changed after creation (they may be slices of the
+    cluster's :class:`ScoringPack`)."""
 
-    ids: array
-    weights: array
+    ids: np.ndarray
+    weights: np.ndarray
     norm: float = 0.0
-    # NumPy views of the arrays, made on first use (the arrays are never changed after creation)
-    _views: tuple[np.ndarray, np.ndarray] | None = field(default=None, repr=False, compare=False)
-
-    def views(self) -> tuple[np.ndarray, np.ndarray]:
-        """The ids and weights as NumPy arrays over the same memory."""
-        if self._views is None:
-            self._views = (np.frombuffer(self.ids, dtype=np.intc), np.frombuffer(self.weights, dtype=np.float32))
-        return self._views
-
-    def id_view(self) -> np.ndarray:
-        return self.views()[0]
-
-    def weight_view(self) -> np.ndarray:
-        return self.views()[1]
 
     @classmethod
     def empty(cls) -> Centroid:
-        return cls(array("i"), array("f"), 0.0)
+        return cls(_NO_IDS, _NO_WEIGHTS, 0.0)
 
-    def plus(self, vec: dict[int, float], keep: int, scale: float = 1.0) -> Centroid:
+    def plus(self, vec: Vector, keep: int, scale: float = 1.0) -> Centroid:
         """``scale`` x this centroid + the sparse vector ``vec``, pruned to its ``keep`` heaviest terms,
         heaviest first. Ties keep merge order: this centroid's terms in its order, then ``vec``'s new
         terms in ``vec``'s order (deterministic, so the result is too)."""
         vec_ids, vec_weights = vector_arrays(vec)
         if not len(self.ids):
             return _pruned(vec_ids, vec_weights, keep)
-        own_ids, own_weights = self.views()
-        weights = own_weights.astype(np.float64) * scale
+        own_ids = self.ids
+        weights = self.weights.astype(np.float64) * scale
         if not len(vec_ids):
             return _pruned(own_ids, weights, keep)
         # where each of vec's terms sits in this centroid (1-based, 0: absent), through a table indexed
@@ -115,7 +109,13 @@ class Centroid:
 
     def top_ids(self, n: int) -> list[int]:
         """The ids of the ``n`` heaviest terms (arrays are kept heaviest first)."""
-        return list(self.ids[:n])
+        return self.ids[:n].tolist()
+
+
+_NO_IDS = np.zeros(0, dtype=np.intc)
+_NO_WEIGHTS = np.zeros(0, dtype=np.float32)
+_NO_IDS.flags.writeable = False
+_NO_WEIGHTS.flags.writeable = False
 
 
 class _PositionTable(threading.local):
@@ -133,13 +133,38 @@ def _pruned(ids: np.ndarray, weights: np.ndarray, keep: int) -> Centroid:
         return Centroid.empty()
     top = np.argsort(-weights, kind="stable")[:keep]
     kept = weights[top].astype(np.float32)
-    id_array = array("i")
-    id_array.frombytes(ids[top].astype(np.intc).tobytes())
-    weight_array = array("f")
-    weight_array.frombytes(kept.tobytes())
     # summed in Python, term by term: the norm is the same to the last bit however the centroid was built
     squares = kept.astype(np.float64)
-    return Centroid(id_array, weight_array, math.sqrt(sum((squares * squares).tolist())))
+    return Centroid(ids[top].astype(np.intc), kept, math.sqrt(sum((squares * squares).tolist())))
+
+
+@dataclass(slots=True, frozen=True)
+class ScoringPack:
+    """A cluster's text and entity centroids in one array of term ids and one of weights (text terms
+    first), with each part's length and norm: scoring a candidate reads one pair of arrays, joined
+    once per centroid update instead of once per article that retrieves the cluster. ``text`` and
+    ``ents`` are the centroids as slices of these arrays (the cluster keeps them in place of its
+    own, so the pack costs no memory). A missing or zero centroid has length 0 and norm 0."""
+
+    text: Centroid | None
+    ents: Centroid | None
+    ids: np.ndarray
+    weights: np.ndarray
+    lengths: tuple[int, int]
+    norms: tuple[float, float]
+
+    @classmethod
+    def of(cls, text: Centroid | None, ents: Centroid | None) -> ScoringPack:
+        parts = [c if c is not None and c.norm > 0 else None for c in (text, ents)]
+        n_text, n_ents = (len(c.ids) if c is not None else 0 for c in parts)
+        ids = np.concatenate([c.ids for c in parts if c is not None] or [_NO_IDS])
+        weights = np.concatenate([c.weights for c in parts if c is not None] or [_NO_WEIGHTS])
+        if parts[0] is not None:
+            text = Centroid(ids[:n_text], weights[:n_text], parts[0].norm)
+        if parts[1] is not None:
+            ents = Centroid(ids[n_text:], weights[n_text:], parts[1].norm)
+        norms = tuple(c.norm if c is not None else 0.0 for c in parts)
+        return cls(text, ents, ids, weights, (n_text, n_ents), norms)  # type: ignore[arg-type]
 
 
 @dataclass(slots=True)
@@ -162,6 +187,20 @@ class Cluster:
     # (the ``dense`` array it was computed from, its unit vector): every candidate of every article
     # needs the unit vector; ``dense`` is replaced, never changed in place, when a member joins
     _unit_cache: tuple[np.ndarray, np.ndarray | None] | None = field(default=None, repr=False, compare=False)
+    # centroids are replaced, never changed in place: the pack is current while it holds the two
+    # centroids the cluster has
+    _pack: ScoringPack | None = field(default=None, repr=False, compare=False)
+
+    def scoring_pack(self) -> ScoringPack:
+        """The text and entity centroids as one pair of arrays (see :class:`ScoringPack`)."""
+        text, ents = self.centroids.get("text"), self.centroids.get("ents")
+        pack = self._pack
+        if pack is None or pack.text is not text or pack.ents is not ents:
+            pack = self._pack = ScoringPack.of(text, ents)
+            for name, centroid in (("text", pack.text), ("ents", pack.ents)):
+                if centroid is not None:
+                    self.centroids[name] = centroid
+        return pack
 
     def dense_unit(self) -> np.ndarray | None:
         """The embedding centroid scaled to unit length (None without embeddings)."""
@@ -199,11 +238,9 @@ class Cluster:
                 break
             n, norm = struct.unpack_from("<Id", blob, pos)
             pos += 12
-            ids = array("i")
-            ids.frombytes(blob[pos : pos + 4 * n])
+            ids = np.frombuffer(blob, dtype=np.intc, count=n, offset=pos)
             pos += 4 * n
-            weights = array("f")
-            weights.frombytes(blob[pos : pos + 4 * n])
+            weights = np.frombuffer(blob, dtype=np.float32, count=n, offset=pos)
             pos += 4 * n
             self.centroids[space] = Centroid(ids, weights, norm)
 
@@ -294,10 +331,10 @@ def rank_by_overlap(numbers: np.ndarray, weights: np.ndarray, n: int, scratch: O
 class ClusterIndex(Protocol):
     """Storage the online clusterer reads and writes; one implementation in memory, one in SQLite."""
 
-    def observe(self, terms: list[str]) -> tuple[list[int], list[int], int]:
+    def observe(self, terms: list[str]) -> tuple[np.ndarray, np.ndarray, int]:
         """Count one more document containing the distinct ``terms``; return their ids and their
-        document frequencies (this document included), both in the order of ``terms``, and the number
-        of documents seen."""
+        document frequencies (this document included), both int64 arrays in the order of ``terms``,
+        and the number of documents seen."""
         ...
 
     def tick(self) -> int:
@@ -328,7 +365,7 @@ class MemoryIndex:
 
     def __init__(self) -> None:
         self.vocab: dict[str, int] = {}
-        self.df: dict[int, int] = {}
+        self.df = np.zeros(1024, dtype=np.int64)  # document frequency by term id (ids start at 1)
         self.n_docs = 0
         self.seq = 0
         self.clusters: dict[str, Cluster] = {}
@@ -343,7 +380,7 @@ class MemoryIndex:
         self.dirty_terms: set[int] = set()
         self.pool = DensePool(settings.DENSE_POOL)
 
-    def observe(self, terms: list[str]) -> tuple[list[int], list[int], int]:
+    def observe(self, terms: list[str]) -> tuple[np.ndarray, np.ndarray, int]:
         self.n_docs += 1
         vocab = self.vocab
         tids = list(map(vocab.get, terms))
@@ -351,11 +388,18 @@ class MemoryIndex:
             for i, term in enumerate(terms):
                 if tids[i] is None:
                     tids[i] = vocab[term] = len(vocab) + 1
-        table = self.df
-        counts = [table.get(tid, 0) + 1 for tid in tids]
-        table.update(zip(tids, counts, strict=True))
+        ids = np.fromiter(tids, dtype=np.int64, count=len(tids))
+        self.grow_df(len(vocab) + 1)
+        self.df[ids] += 1  # the terms are distinct: no id twice
         self.dirty_terms.update(tids)
-        return tids, counts, self.n_docs  # type: ignore[return-value]
+        return ids, self.df[ids], self.n_docs
+
+    def grow_df(self, size: int) -> None:
+        """Make room in :attr:`df` for term ids below ``size``."""
+        if len(self.df) < size:
+            grown = np.zeros(max(size, 2 * len(self.df)), dtype=np.int64)
+            grown[: len(self.df)] = self.df
+            self.df = grown
 
     def tick(self) -> int:
         self.seq += 1
@@ -408,7 +452,7 @@ class MemoryIndex:
         """The clusters and document frequencies changed since the last call (and forget them)."""
         clusters = [self.clusters[k] for k in sorted(self.dirty)]
         inverse = {tid: term for term, tid in self.vocab.items()} if self.dirty_terms else {}
-        dfs = {inverse[t]: self.df[t] for t in self.dirty_terms}
+        dfs = {inverse[t]: int(self.df[t]) for t in self.dirty_terms}
         self.dirty.clear()
         self.dirty_terms.clear()
         return clusters, dfs

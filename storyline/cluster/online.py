@@ -44,7 +44,7 @@ import math
 import threading
 from collections.abc import Iterable
 from dataclasses import dataclass
-from itertools import chain, pairwise
+from itertools import chain
 
 import numpy as np
 
@@ -57,6 +57,7 @@ from storyline.cluster.index import (
     Kind,
     MemoryIndex,
     TermVector,
+    Vector,
     vector_arrays,
 )
 from storyline.dates import known_publication_date, publication_key
@@ -123,24 +124,20 @@ def sort_key(article: Article) -> tuple[int, str, int]:
     return (rank, when, article.seq)
 
 
-def weight(counts: Iterable[float], tids: list[int], dfs: list[int], n_docs: int,
-           keep: int) -> dict[int, float]:
-    """Sublinear TF x online IDF of the terms ``tids`` (their raw ``counts`` and document frequencies
+def weight(counts: Iterable[float], ids: np.ndarray, dfs: np.ndarray, n_docs: int, keep: int) -> TermVector:
+    """Sublinear TF x online IDF of the terms ``ids`` (their raw ``counts`` and document frequencies
     ``dfs``, aligned), pruned to the ``keep`` heaviest terms (ties in the given order), L2-normalised."""
-    if not tids:
-        return {}
-    ids = np.array(tids, dtype=np.int64)
-    tf = np.fromiter(counts, dtype=np.float64, count=len(tids))
-    w = (1.0 + np.log(tf)) * (np.log((n_docs + 1) / (np.array(dfs, dtype=np.float64) + 1)) + 1.0)
+    tf = np.fromiter(counts, dtype=np.float64, count=len(ids))
+    w = (1.0 + np.log(tf)) * (np.log((n_docs + 1) / (dfs.astype(np.float64) + 1)) + 1.0)
     if len(w) > keep:
         top = np.argsort(-w, kind="stable")[:keep]
         w = w[top]
         ids = ids[top]
     norm = float(np.sqrt(np.dot(w, w))) or 1.0
-    return TermVector(ids, w / norm)
+    return TermVector(ids.astype(np.int64, copy=False), w / norm)
 
 
-def _top(vec: dict[int, float], n: int) -> list[tuple[int, float]]:
+def _top(vec: Vector, n: int) -> list[tuple[int, float]]:
     """The ``n`` heaviest (term, weight) pairs, heaviest first (ties in the vector's order)."""
     ids, weights = vector_arrays(vec)
     top = np.argsort(-weights, kind="stable")[:n]
@@ -177,7 +174,7 @@ STORYLINE_CENTROIDS = ("text", "ents")
 
 
 class _Lookup(threading.local):
-    """A dense array indexed by term id holding one article vector's weights while its candidates are
+    """A dense array indexed by term id holding one article's vector weights while its candidates are
     scored (zero elsewhere): gathering a centroid's weights from it is one vectorised read."""
 
     table = np.zeros(0)
@@ -186,57 +183,54 @@ class _Lookup(threading.local):
 _LOOKUP = _Lookup()
 
 
-def centroid_cosines(vec: dict[int, float], centroids: list[Centroid | None]) -> np.ndarray:
-    """Cosine of a unit sparse vector to each centroid (0 for a missing or empty one), all at once."""
-    return cosines_by_space([(vec, centroids)])[0]
-
-
-def cosines_by_space(groups: list[tuple[dict[int, float], list[Centroid | None]]]) -> list[np.ndarray]:
-    """:func:`centroid_cosines` of several spaces in one pass. The vectors' term ids must be disjoint
-    (words and entities are: entity terms carry a prefix no word token has), so one lookup table holds
-    them all and one gather and one segmented sum serve every space."""
-    id_parts: list[np.ndarray] = []
-    weight_parts: list[np.ndarray] = []
-    lengths: list[int] = []
-    norms: list[float] = []
-    slots: list[int] = []  # each scored centroid's place in the concatenated output
-    art_ids: list[np.ndarray] = []
-    art_weights: list[np.ndarray] = []
-    bounds = [0]
-    for vec, centroids in groups:
-        if vec:
-            vec_ids, vec_weights = vector_arrays(vec)
-            art_ids.append(vec_ids)
-            art_weights.append(vec_weights)
-            offset = bounds[-1]
-            for i, c in enumerate(centroids):
-                if c is not None and c.norm > 0 and (n := len(c.ids)):
-                    ids, weights = c.views()
-                    id_parts.append(ids)
-                    weight_parts.append(weights)
-                    lengths.append(n)
-                    norms.append(c.norm)
-                    slots.append(offset + i)
-        bounds.append(bounds[-1] + len(centroids))
-    flat = np.zeros(bounds[-1])
-    if slots:
-        ids = np.concatenate(id_parts)
-        all_art = np.concatenate(art_ids)
-        size = int(max(all_art.max(), ids.max())) + 1
+def _segment_cosines(art_ids: np.ndarray, art_weights: np.ndarray, ids: np.ndarray, weights: np.ndarray,
+                     lengths: list[int], norms: np.ndarray) -> np.ndarray:
+    """Cosines of one unit sparse vector (``art_ids``/``art_weights``) to centroids laid end to end in
+    ``ids``/``weights`` (``lengths`` terms each, L2 norms ``norms``; 0 for a zero norm)."""
+    sums = np.zeros(len(lengths))
+    if len(ids) and len(art_ids):
+        size = int(max(art_ids.max(), ids.max())) + 1
         table = _LOOKUP.table
         if len(table) < size:
             table = _LOOKUP.table = np.zeros(max(size, 2 * len(table)))
-        table[all_art] = np.concatenate(art_weights)
+        table[art_ids] = art_weights
         try:
-            products = table[ids] * np.concatenate(weight_parts)
+            products = table[ids] * weights
         finally:
-            table[all_art] = 0.0
-        segment = np.repeat(np.arange(len(slots)), lengths)
-        flat[slots] = np.bincount(segment, weights=products, minlength=len(slots)) / np.array(norms)
-    return [flat[a:b] for a, b in pairwise(bounds)]
+            table[art_ids] = 0.0
+        sums = np.bincount(np.repeat(np.arange(len(lengths)), lengths), weights=products, minlength=len(lengths))
+    return sums / np.where(norms > 0, norms, 1.0)
 
 
-def feature_rows(vecs: dict[str, dict[int, float]], clusters: list[Cluster], dense: np.ndarray | None,
+def centroid_cosines(vec: Vector, centroids: list[Centroid | None]) -> np.ndarray:
+    """Cosine of a unit sparse vector to each centroid (0 for a missing or empty one), all at once."""
+    kept = [c if c is not None and c.norm > 0 else Centroid.empty() for c in centroids]
+    if not kept:
+        return np.zeros(0)
+    art_ids, art_weights = vector_arrays(vec)
+    return _segment_cosines(art_ids, art_weights, np.concatenate([c.ids for c in kept]),
+                            np.concatenate([c.weights for c in kept]), [len(c.ids) for c in kept],
+                            np.array([c.norm for c in kept]))
+
+
+def text_ents_cosines(vecs: dict[str, Vector], clusters: list[Cluster]) -> tuple[np.ndarray, np.ndarray]:
+    """Cosines of the article's text and entity vectors to each cluster's text and entity centroids
+    in one pass over their :class:`ScoringPack` s: the two vectors' term ids are disjoint (entity terms
+    carry a prefix no word token has), so one lookup table holds both and one gather and one
+    segmented sum serve both spaces."""
+    if not clusters:
+        return np.zeros(0), np.zeros(0)
+    packs = [c.scoring_pack() for c in clusters]
+    text_ids, text_weights = vector_arrays(vecs["text"])
+    ents_ids, ents_weights = vector_arrays(vecs["ents"])
+    cosines = _segment_cosines(
+        np.concatenate([text_ids, ents_ids]), np.concatenate([text_weights, ents_weights]),
+        np.concatenate([p.ids for p in packs]), np.concatenate([p.weights for p in packs]),
+        [n for p in packs for n in p.lengths], np.array([x for p in packs for x in p.norms]))
+    return cosines[0::2], cosines[1::2]
+
+
+def feature_rows(vecs: dict[str, Vector], clusters: list[Cluster], dense: np.ndarray | None,
                  features: tuple[str, ...]) -> np.ndarray:
     """One row per candidate cluster, one column per name in ``features`` (see ALL_FEATURES):
     per-space cosines to the centroids, "recent" (title+lead cosine to the decayed sum of the latest
@@ -251,11 +245,8 @@ def feature_rows(vecs: dict[str, dict[int, float]], clusters: list[Cluster], den
         want |= {"text", "ents"}
     if "recent" in want:
         want.add("title")  # its fallback
-    # text and entity terms are disjoint: one pass for both; title terms are words, so apart
-    spaces = [space for space in ("text", "ents") if space in want]
-    for space, col in zip(spaces, cosines_by_space(
-            [(vecs[space], [c.centroids.get(space) for c in clusters]) for space in spaces]), strict=True):
-        cols[space] = col
+    if want & {"text", "ents"}:
+        cols["text"], cols["ents"] = text_ents_cosines(vecs, clusters)
     if "title" in want:
         cols["title"] = centroid_cosines(vecs["title"], [c.centroids.get("title") for c in clusters])
     if "recent" in want:
@@ -309,7 +300,7 @@ class OnlineClusterer:
             self.index.observe(_terms(feats))
 
     # -- vectors ------------------------------------------------------------------------------
-    def vectors(self, feats: ArticleFeatures, spaces: tuple[str, ...] = SPACES) -> dict[str, dict[int, float]]:
+    def vectors(self, feats: ArticleFeatures, spaces: tuple[str, ...] = SPACES) -> dict[str, Vector]:
         """The article's TF-IDF vector in the text space and in each other space of ``spaces`` (the
         document frequencies of all its terms are counted whichever spaces are asked for; a space not
         asked for is an empty vector)."""
@@ -318,26 +309,25 @@ class OnlineClusterer:
         keep = settings.ARTICLE_TERMS
         n_text = len(feats.text)
         first_ent = len(terms) - len(feats.ents)
-        vecs = {space: {} for space in SPACES}
+        vecs: dict[str, Vector] = {space: {} for space in SPACES}
         vecs["text"] = weight(feats.text.values(), tids[:n_text], dfs[:n_text], n_docs, keep["text"])
         if "ents" in spaces:  # the tail of ``terms`` (see _terms)
             vecs["ents"] = weight(feats.ents.values(), tids[first_ent:], dfs[first_ent:], n_docs, keep["ents"])
         if "title" in spaces:
             where = dict(zip(terms, range(len(terms)), strict=True))
-            at = [where[term] for term in feats.title]
-            vecs["title"] = weight(feats.title.values(), [tids[i] for i in at], [dfs[i] for i in at], n_docs,
-                                   keep["title"])
+            at = np.fromiter((where[term] for term in feats.title), dtype=np.int64, count=len(feats.title))
+            vecs["title"] = weight(feats.title.values(), tids[at], dfs[at], n_docs, keep["title"])
         return vecs
 
     # -- candidates ---------------------------------------------------------------------------
-    def candidates(self, kind: Kind, vecs: dict[str, dict[int, float]], n: int,
+    def candidates(self, kind: Kind, vecs: dict[str, Vector], n: int,
                    query_terms: tuple[int, int] = (settings.QUERY_TERMS, settings.QUERY_ENTS)) -> list[str]:
         """Cluster keys sharing heavy terms with the article, best overlap first (ties by key)."""
         limit = settings.POSTING_LIMIT if kind == "ev" else settings.STORYLINE_POSTING_LIMIT
         query = _top(vecs["text"], query_terms[0]) + _top(vecs["ents"], query_terms[1])
         return self.index.overlap_candidates(kind, query, limit, n)
 
-    def event_candidates(self, vecs: dict[str, dict[int, float]], dense: np.ndarray | None) -> list[str]:
+    def event_candidates(self, vecs: dict[str, Vector], dense: np.ndarray | None) -> list[str]:
         """Events sharing heavy terms with the article, then (with an embedding) the nearest events of
         the dense pool not found that way: reports in other languages share no heavy term."""
         keys = self.candidates("ev", vecs, settings.CANDIDATES)
@@ -347,7 +337,7 @@ class OnlineClusterer:
         return keys
 
     @staticmethod
-    def cosines(vecs: dict[str, dict[int, float]], cluster: Cluster,
+    def cosines(vecs: dict[str, Vector], cluster: Cluster,
                 dense: np.ndarray | None = None,
                 features: tuple[str, ...] | None = None) -> dict[str, float]:
         """The features of one candidate cluster (``features``; default every one a model may use)."""
@@ -355,7 +345,7 @@ class OnlineClusterer:
         row = feature_rows(vecs, [cluster], dense, names)[0]
         return dict(zip(names, row.tolist(), strict=True))
 
-    def scores(self, vecs: dict[str, dict[int, float]], day: float | None, clusters: list[Cluster],
+    def scores(self, vecs: dict[str, Vector], day: float | None, clusters: list[Cluster],
                model: Model, dense: np.ndarray | None = None) -> list[float]:
         """p(same event) x time decay for each candidate cluster (0 beyond the horizon)."""
         if not clusters:
@@ -371,7 +361,7 @@ class OnlineClusterer:
         return out
 
     # -- updates ------------------------------------------------------------------------------
-    def _add(self, cluster: Cluster, vecs: dict[str, dict[int, float]], day: float | None,
+    def _add(self, cluster: Cluster, vecs: dict[str, Vector], day: float | None,
              centroids: tuple[str, ...], dense: np.ndarray | None = None) -> None:
         """Count the article into ``cluster``: the named centroids (see ALL_CENTROIDS), the embedding
         sum of an event, its size and dates, and its place in the index."""
@@ -435,7 +425,7 @@ class OnlineClusterer:
         return Cluster(key=stable_id("sl-", article.id), kind="sl", first_article=article.id,
                        title=title, title_score=0.0)
 
-    def _storyline_for(self, article: Article, vecs: dict[str, dict[int, float]], day: float | None,
+    def _storyline_for(self, article: Article, vecs: dict[str, Vector], day: float | None,
                        title: str) -> tuple[Cluster, bool]:
         best: Cluster | None = None
         best_s = 0.0

@@ -118,7 +118,7 @@ class SqliteClusterIndex:
     def dense_candidates(self, vec: np.ndarray, limit: int) -> list[str]:
         return self._dense_pool().nearest(vec, limit)
 
-    def observe(self, terms: list[str]) -> tuple[list[int], list[int], int]:
+    def observe(self, terms: list[str]) -> tuple[np.ndarray, np.ndarray, int]:
         known: dict[str, tuple[int, int]] = {}
         for chunk in _chunks(terms):
             marks = ",".join("?" * len(chunk))
@@ -144,7 +144,7 @@ class SqliteClusterIndex:
         self.n_docs += 1
         _set_meta(self.conn, "n_docs", self.n_docs)
         _set_meta(self.conn, "next_term", self.next_term)
-        return ids, dfs, self.n_docs
+        return np.array(ids, dtype=np.int64), np.array(dfs, dtype=np.int64), self.n_docs
 
     def tick(self) -> int:
         self.seq += 1
@@ -208,8 +208,10 @@ def load_memory_index(conn: sqlite3.Connection) -> MemoryIndex:
     index = MemoryIndex()
     index.n_docs = _meta(conn, "n_docs")
     index.seq = _meta(conn, "seq")
-    for term, tid, df in conn.execute("SELECT term, id, df FROM cluster_terms"):
-        index.vocab[term] = tid
+    rows = conn.execute("SELECT term, id, df FROM cluster_terms").fetchall()
+    index.vocab.update((term, tid) for term, tid, _ in rows)
+    index.grow_df(max((tid for _, tid, _ in rows), default=0) + 1)
+    for _, tid, df in rows:
         index.df[tid] = df
     rows = conn.execute(f"SELECT {_CLUSTER_COLUMNS} FROM cluster_state ORDER BY last_seq")
     for row in rows:
