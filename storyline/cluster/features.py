@@ -52,11 +52,11 @@ STOPWORDS = frozenset(_STOPWORD_TEXT.split())
 _TOKEN = re.compile(r"[^\W_]+(?:['\-][^\W_]+)*")
 # _TOKEN's matches of 2 or more characters (what tokens keep), without producing the single ones
 _LONG_TOKEN = re.compile(r"(?:[^\W_]{2,}|[^\W_](?=['\-][^\W_]))(?:['\-][^\W_]+)*")
-# The same two patterns for ASCII text, where Unicode and ASCII character classes match alike and the
-# ASCII ones are checked faster (most English news is ASCII once its punctuation is folded)
+# _LONG_TOKEN (and _NUMBER below) compiled for ASCII text, where Unicode and ASCII character classes
+# match alike and the ASCII ones are checked faster (most English news is ASCII once its punctuation
+# is folded)
 _LONG_TOKEN_ASCII = re.compile(_LONG_TOKEN.pattern, re.ASCII)
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
-_LATIN_WORD = re.compile(r"[a-z0-9]")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _NUMBER_ASCII = re.compile(_NUMBER.pattern, re.ASCII)
 # A capitalised token (or acronym, or token with inner digits like COVID-19), optionally followed by

@@ -134,7 +134,7 @@ def weight(counts: Iterable[float], ids: np.ndarray, dfs: np.ndarray, n_docs: in
         w = w[top]
         ids = ids[top]
     norm = float(np.sqrt(np.dot(w, w))) or 1.0
-    return TermVector(ids.astype(np.int64, copy=False), w / norm)
+    return TermVector(ids, w / norm)
 
 
 def _top(vec: Vector, n: int) -> list[tuple[int, float]]:
