@@ -1,7 +1,8 @@
 """Scoring the quote stage on PolNeAR (brat standoff attribution annotations).
 
 Gold: the article's quotation-mark spans (paired per paragraph, a quote running over paragraphs
-cut at each paragraph break, the way the extractor cuts it) that overlap an attribution's Content
+cut at each paragraph break, the way the extractor cuts it; in a text that prints every double mark
+as two apostrophes, ''like this'', those pairs are the marks) that overlap an attribution's Content
 are the gold direct quotes, each trimmed to the annotated part inside the marks. So a mixed
 direct/indirect content counts by its quoted part, a quote split by its cue counts twice (one per
 pair of marks), and a quote annotated sentence by sentence counts once (PolNeAR annotators often
@@ -68,7 +69,7 @@ from storyline.model import Article, Quote
 from storyline.nlp import names
 from storyline.nlp.quotes import extract_quotes
 from storyline.settings.quotes import FEMALE_FIRST_NAMES, FEMALE_TITLES, MALE_FIRST_NAMES, MALE_TITLES, word_list
-from storyline.text.normalize import fold_punctuation, words
+from storyline.text.normalize import double_apostrophe_marks, fold_punctuation, words
 
 _WORD = re.compile(r"[\w\u00c0-\u024f]+(?:['\u2019\-][\w\u00c0-\u024f]+)*")
 _MARK = re.compile('["\u201c\u201d]')
@@ -371,7 +372,7 @@ def load_polnear(folder: Path) -> tuple[list[Article], list[GoldQuote]]:
                     contents.extend((a, b, src, src_frags[0][0] if src_frags else None) for a, b in spans[ref][1])
         sources.sort()
         people = _ArticlePeople(text)
-        for s, e in _mark_spans(text):
+        for s, e in _mark_spans(double_apostrophe_marks(text)):
             inside = [(max(a, s), min(b, e), src, at) for a, b, src, at in contents if a < e and b > s]
             inside = [x for x in inside if _WORD.search(text, x[0], x[1])]
             if not inside:

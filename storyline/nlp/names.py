@@ -102,6 +102,10 @@ _NON_PERSON = frozenset(
 )
 
 
+# ", N.H." / ", Ore." / ", Iowa" closing "of <Town>": the state of a hometown
+_HOMETOWN_STATE = re.compile(
+    r"\bof\s+(?:[A-Z][\w'\u2019\-.]*\s+){0,2}[A-Z][\w'\u2019\-]*(,\s*([A-Z][A-Za-z.]{1,12}))\s*$"
+)
 _AFFILIATION = re.compile(r"^(.*?[A-Z][\w'\u2019\-.]*)\s+(of|from|for|at|with)\s+(.+)$")
 
 
@@ -160,6 +164,12 @@ def split_name(span: str) -> SpeakerParts:
     description ("a US official"): name None.
     """
     desc = tidy(span)
+    if (
+        settings.HOMETOWN_STATE_NOT_NAME
+        and (m := _HOMETOWN_STATE.search(desc))
+        and m.group(2).lower().rstrip(".") in settings.STATE_NAMES
+    ):
+        desc = desc[: m.start(1)]  # "Ada Quill of Derry, N.H.": the state after the town is no name
     if "," in desc:
         left, _, right = desc.partition(",")
         left, right = tidy(left), tidy(right)

@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from storyline.ids import stable_id
 from storyline.model import Article, Quote
@@ -40,7 +40,7 @@ from storyline.nlp import names
 from storyline.nlp.spacy_model import load_nlp
 from storyline.settings import quotes as cfg
 from storyline.settings.quotes import word_list
-from storyline.text.normalize import fold_punctuation
+from storyline.text.normalize import double_apostrophe_marks, fold_punctuation
 
 # Blank lines separate paragraphs in Article.text; a single newline is treated as a paragraph break
 # too (PolNeAR and some feeds print one paragraph per line), which only matters for attribution
@@ -1405,6 +1405,13 @@ class _Resolver:
             if by_sur:
                 for m in re.finditer(r"\b[A-Z][\w\u00c0-\u024f'\u2019\-]+", self.text):
                     key = names.surname(m.group())
+                    if (
+                        cfg.CONTRACTED_HAS_NOT_POSSESSIVE
+                        and key not in by_sur
+                        and re.search(r"['\u2019]s$", m.group())
+                        and _CONTRACTED_VERB.match(self.text, m.end())
+                    ):
+                        key = names.surname(m.group()[:-2])  # "Quill's been saying": Quill, the subject
                     if key in by_sur and not _inside(m.start(), self.quoted):
                         found.append((m.start(), self.fullest(by_sur[key], m.start())))
             self._mentions = sorted(found)
@@ -1422,11 +1429,33 @@ class _Resolver:
         if ends:
             head = head[ends[-1] :]
         head = head.lstrip('\n "\u201c')
-        if "," not in head and len(head.split()) <= 3 and (
-            not cfg.SUBJECT_HEAD_ROLES_ONLY or all(_role_or_name_word(w) for w in head.split())
+        if (
+            cfg.VIEWPOINT_SUBJECT
+            and (m := re.fullmatch(r"(?:To|For)\s+((?:\S+\s+)*)", head))
+            and len(m.group(1).split()) <= 4
+            and re.match(r"[^,.;:\n]{0,40},", self.text[at:])
+        ):
+            return True  # "To campaign adviser Ada Quill, ...", "For Quill, ...": whose view it is
+        if (
+            "," not in head
+            and len(head.split()) <= 3
+            and (not cfg.SUBJECT_HEAD_ROLES_ONLY or all(_role_or_name_word(w) for w in head.split()))
         ):
             return True
+        if (
+            cfg.ROLE_APPOSITION_SUBJECT
+            and head.endswith(", ")
+            and "," not in head[:-2]
+            and len(head.split()) <= 6
+            and (run := _CAP_RUN.match(self.text, at))
+            and (cue := re.match(r",\s+(?:also\s+)?([a-z]+)", self.text[run.end() :]))
+            and _clean_word(cue.group(1)) in _CUES
+        ):
+            return True  # "Lund's lawyer, Ada Quill, said ...": the role stands before the name
         if cfg.SUBJECT_SOURCE_INVERTED and _INVERTED_CUE_BEFORE.search(head[-40:]):
+            if cfg.INVERTED_SOURCE_NOT_CLAUSE and (run := _CAP_RUN.match(self.text, at)):
+                # "Ada Fisher, an RNC member, said Lund will win": Lund opens the reported clause
+                return not re.match(r"\s+[a-z]", self.text[run.end() :])
             return True  # "..., said Anton Mertz, a ferry owner": the speaker of the sentence
         if cfg.SUBJECT_AFTER_ADVERBIAL and cfg.SUBJECT_HEAD_ROLES_ONLY:
             # "On Monday night, campaign manager Ada Quill released ...": roles before the name
@@ -1585,7 +1614,8 @@ class _Resolver:
             return False
         after = self.text[run.end() : run.end() + 3]
         if cfg.PRONOUN_SKIP_POSSESSIVE and re.search(r"['\u2019]s?$", run.group()):
-            return True
+            # "Quill's been saying": a contracted "has" or "is", the name is the subject
+            return not (cfg.CONTRACTED_HAS_NOT_POSSESSIVE and _CONTRACTED_VERB.match(self.text, run.end()))
         if cfg.PRONOUN_SKIP_ATTRIBUTIVE:
             before = self.text[max(0, at - 4) : at]
             return bool(re.search(r"(?:^|\s)(?:[Tt]he|an?|An?)\s$", before)) and bool(re.match(r"\s[a-z]", after))
@@ -1597,6 +1627,8 @@ class _Resolver:
             spk = _speaker_core(spk)
         low = spk.strip().lower()
         if low in names.PERSONAL_PRONOUNS:
+            if cfg.PRONOUN_SENTENCE_CHAIN:
+                at = self._sentence_pronoun(low, at)
             cands = self._pronoun_candidates(at)
             if not cands:
                 return None, None
@@ -1645,6 +1677,17 @@ class _Resolver:
                 return person
         self.descriptions.append((at, desc))
         return desc, None
+
+    def _sentence_pronoun(self, low: str, at: int) -> int:
+        """Where the pronoun's sentence opens with the same pronoun ("He declared that Lund would
+        ..., which he called "..."), the offset of that opening pronoun: the later one is bound to
+        it, and the people named in between sit in its clauses."""
+        lo = max(self.text.rfind("\n", 0, at), 0)
+        start = _sentence_start(self.text, lo, at)
+        m = re.match(r"[\s\"\u201c]*([A-Za-z]+)\b", self.text[start:at])
+        if m and m.group(1).lower() == low and start + m.start(1) < at:
+            return start + m.start(1)
+        return at
 
     def _last_speaker_for_role(self, desc: str, head: str, at: int) -> tuple[str, str | None] | None:
         """ "the Republican presidential candidate said" with no one given that role: the person
@@ -1774,6 +1817,10 @@ _KIN_APPOSITION = re.compile(
 )
 # what may stand before a kin phrase that opens its sentence: a sentence end or a conjunction
 _KIN_OPENS = re.compile(r"(?:[.!?][\"\u201d\u2019]?|^\s*(?:But|And|So|Then))\s*$")
+# what follows a contracted "has" or "is" after a name ("Quill's been", "Lund's not"), not a possessed noun
+_CONTRACTED_VERB = re.compile(
+    r"\s+(?:been|got|gotten|going|not|never|already|still|done|said|made|become|had|always|now|just|trying)\b"
+)
 _CAP_RUN = re.compile(r"(?:[A-Z][\w\u00c0-\u024f'\u2019\-.]*\s+){0,3}[A-Z][\w\u00c0-\u024f'\u2019\-]*")
 _GENDERED_PRONOUN = re.compile(r"\b(?:[Hh]e|[Hh]im|[Hh]is|[Hh]imself|[Ss]he|[Hh]er|[Hh]erself)\b")
 
@@ -1991,10 +2038,14 @@ def extract_quotes(articles: list[Article]) -> dict[str, list[Quote]]:
     """Quotes of each article by article id; non-English articles get [] (skipped, see module doc)."""
     prepared: list[tuple[Article, list[tuple[int, int]], list[_Span]]] = []
     jobs: list[tuple[_Span, str, int, int, int]] = []
+    printed: dict[str, str] = {}  # article id -> its text, where the stage reads a rewritten copy
     for art in articles:
         if (art.language or "en") != "en" or art.confidence < cfg.QUOTE_MIN_CONFIDENCE:
             prepared.append((art, [], []))
             continue
+        if cfg.DOUBLE_APOSTROPHE_MARKS and (marked := double_apostrophe_marks(art.text)) != art.text:
+            printed[art.id] = art.text
+            art = replace(art, text=marked)  # ''We won,'' she said -> "We won,"  she said (same offsets)
         paras, spans = _article_spans(art)
         prepared.append((art, paras, spans))
         for sp in spans:
@@ -2005,7 +2056,10 @@ def extract_quotes(articles: list[Article]) -> dict[str, list[Quote]]:
         nlp = load_nlp()
         if nlp is not None:
             _parse_attribute(nlp, jobs)
-    return {art.id: _finish(art, paras, spans) for art, paras, spans in prepared}
+    found = {art.id: _finish(art, paras, spans) for art, paras, spans in prepared}
+    for art_id, text in printed.items():
+        found[art_id] = [replace(q, text=text[q.start : q.end]) for q in found[art_id]]
+    return found
 
 
 def _speaker_offset(text: str, paras: list[tuple[int, int]], sp: _Span) -> int:

@@ -968,3 +968,66 @@ TRIM_MANNER_ADVERBS = True
 # to his interns (", "some cheer when he", counted right by its "some"). Each off at the end: adjunct
 # cut 0.9268, adverbs 0.9272, semicolon 0.9270 (resolved).
 SEMICOLON_ENDS_SPEAKER = True
+
+# The switches below were measured on train in this order, each on top of the ones before it; all
+# off gives back F1 0.9530, exact 0.9510, speaker 0.9526, span 0.9108, resolved 0.9273. Together:
+# resolved 0.9289 (10 quotes right, none wrong), the other scores unchanged.
+#
+# "of <Town>, <State>" closing a speaker span ("said undecided voter Ada Quill of Derry, N.H.") is a
+# hometown: the state after the comma was read as the name on the far side of an apposition, so the
+# speaker resolved to "N.H". names.split_name drops the state when it is one of STATE_NAMES (the
+# scorer shares split_name: it changes the reading of that one gold Source only, on its two quotes,
+# and of none in dev). Train: resolved 0.9273
+# -> 0.9276 (2 quotes right, none changed otherwise).
+HOMETOWN_STATE_NOT_NAME = True
+# US states as news style writes them after a town ("of Derry, N.H."): AP abbreviations, the names AP
+# never abbreviates, and postal codes (lower case, final full stop dropped).
+STATE_NAMES: frozenset[str] = frozenset(
+    word_list(
+        """
+        ala ariz ark calif colo conn del fla ga ill ind kan ky la md mass mich minn miss mo mont neb nev
+        n.h n.j n.m n.y n.c n.d okla ore pa r.i s.c s.d tenn vt va wash w.va wis wyo alaska hawaii idaho
+        iowa maine ohio texas utah al ak az ar ca co ct de fl hi id il in ia ks ky me mn ms nc nd ne nh
+        nj nm nv ny oh ok or ri sc sd tn tx ut wa wi wv wy
+        """
+    )
+)
+
+# A "he" or "she" inside a sentence that opens with the same pronoun is bound to that opening pronoun
+# ("He declared that as long as the field stayed divided, Ivo Lund would have a path, which he
+# called "..."): it is resolved from where the sentence starts, so the people named in its clauses
+# are not its antecedents. Train: resolved 0.9276 -> 0.9278 (1 right, none changed otherwise).
+PRONOUN_SENTENCE_CHAIN = True
+
+# A name in a sentence-opening "To <name>," or "For <name>," (at most four words before the name) is
+# whose view the sentence gives ("To Kestrel consultant Ivo Lund, the party line is plain silly."),
+# a salient pronoun antecedent like a subject. "According to <name>," was tried as well and left
+# out: it mostly cites outlets and blogs (2 right, 2 wrong on train). Train: 0.9278 -> 0.9281 (2
+# right, none changed otherwise).
+VIEWPOINT_SUBJECT = True
+
+# "Quill's been making the case ..." is a contracted "has" (or "is") before a participle or
+# adverb (_CONTRACTED_VERB), not a possessive: the name is a mention and its sentence's subject
+# (PRONOUN_SKIP_POSSESSIVE skipped it). Train: 0.9281 -> 0.9284 (2 right, none changed otherwise).
+CONTRACTED_HAS_NOT_POSSESSIVE = True
+
+# A name right after a reporting verb is the sentence's speaker (SUBJECT_SOURCE_INVERTED) only when
+# no lower-case word follows it: in "Ada Quill, an RNC member, said Lund will exceed expectations"
+# Lund opens the reported clause. Train: 0.9284 -> 0.9286 (1 right; 2 more changed from one wrong
+# person to another).
+INVERTED_SOURCE_NOT_CLAUSE = True
+
+# A name between a role apposition opening the sentence and its cue is the sentence's subject
+# ("Lund's attorney, Ada Quill, said ...", "And a third, Ivo Lund, said ..."): at most six words
+# before the name, no other comma. Train: 0.9286 -> 0.9289 (2 right, none changed otherwise).
+ROLE_APPOSITION_SUBJECT = True
+
+# Two apostrophes as a double quotation mark (''We won,'' she said), as newspaper databases print
+# every double mark: the stage reads such an article with each pair written as one mark
+# (storyline.text.normalize.double_apostrophe_marks, offsets kept) and reports the quote as printed.
+# PolNeAR's New York Times texts (a seventh of each split) are all printed this way, and the scorer
+# read only '"' and curly marks, so their quotes were in neither the gold nor the predictions; the
+# scorer now reads them too. Train with the scorer reading them (gold quotes 6,739 -> 8,393): off F1
+# 0.8476 (every NYT quote missed), on F1 0.9538, exact 0.9522, speaker 0.9566, span 0.9186, resolved
+# 0.9289; the NYT texts alone: F1 0.9574, resolved 0.9282.
+DOUBLE_APOSTROPHE_MARKS = True

@@ -35,3 +35,30 @@ def normalize_for_match(text: str) -> str:
 def words(text: str) -> list[str]:
     """Lower-cased word tokens of the folded text (apostrophes and hyphens inside words kept)."""
     return _WORD.findall(fold_punctuation(text).lower())
+
+
+_DOUBLE_APOSTROPHES = re.compile(r"(?<!')'''?(?!')")
+
+
+def double_apostrophe_marks(text: str) -> str:
+    """The text with each pair of apostrophes used as a double quotation mark (''We won,'' she said)
+    written as '"', padded with a space on its outer side so that every offset stays where it was.
+
+    Some archives (newspaper databases, old wire feeds) print every double quotation mark as two
+    apostrophes. Only a text that uses them as its double marks (more of them than '"' and curly
+    double marks together, and at least two) is rewritten; others come back unchanged. In a run of
+    three the inner quote's apostrophe is kept ('''No,' he said,'' -> the last two are the mark).
+    """
+    runs = list(_DOUBLE_APOSTROPHES.finditer(text))
+    if len(runs) < 2 or len(runs) <= sum(text.count(c) for c in '"\u201c\u201d'):
+        return text
+    out = list(text)
+    for m in runs:
+        i, j = m.start(), m.end()
+        before = text[i - 1] if i > 0 else " "
+        after = text[j] if j < len(text) else " "
+        opening = (before.isspace() or before in "([\u2014-") and not after.isspace()
+        if j - i == 3:
+            i, j = (i, i + 2) if opening else (i + 1, j)
+        out[i:j] = [" ", '"'] if opening else ['"', " "]
+    return "".join(out)

@@ -1,0 +1,119 @@
+"""Speaker rules of the quote stage: which mention a pronoun points back to when clauses, viewpoints,
+contractions and appositions sit around the names, and a hometown's state that is no name
+(fictional sentences, one test per rule, each checked with its switch on and off)."""
+
+from __future__ import annotations
+
+import pytest
+from quote_helpers import quote_with_and_without
+
+from storyline.nlp import names
+from storyline.settings import quotes as cfg
+
+
+def test_a_pronoun_inside_a_sentence_opened_by_the_same_pronoun_is_bound_to_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    text = (
+        "Quill urges rivals to quit.\n\n"
+        "Governor Ada Quill asked the other candidates to leave the race.\n\n"
+        "Mayor Ivo Lund spoke first at the rally. Governor Tom Brandt said he would stay.\n\n"
+        "He declared that as long as the field stayed divided, Ivo Lund would have a path to victory, "
+        'which he called "a disaster for the party."\n'
+    )
+    on, off = quote_with_and_without(monkeypatch, text, "a disaster for the party.", "PRONOUN_SENTENCE_CHAIN")
+    # the sentence's "He" is Tom Brandt, the last subject before it; "he" repeats it
+    assert on.speaker_name == "Tom Brandt"
+    assert off.speaker_name == "Ivo Lund"  # the subject of the clause in between
+
+
+def test_a_viewpoint_opener_makes_its_person_salient(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = (
+        "Lund's allies talk up his chances.\n\n"
+        "Party chairman Tom Brandt says Mayor Ivo Lund will win the port vote.\n\n"
+        "To harbour consultant Piet Varlo, that line is plain silly, given Lund's record with voters.\n\n"
+        '"Numbers are numbers," he said.\n'
+    )
+    on, off = quote_with_and_without(monkeypatch, text, "Numbers are numbers,", "VIEWPOINT_SUBJECT")
+    assert on.speaker_name == "Piet Varlo"
+    assert off.speaker_name == "Tom Brandt"
+    # "According to" mostly cites documents and outlets: not a viewpoint of a person here
+    text = (
+        "Brandt rallies the docks.\n\n"
+        "Tom Brandt spoke to the crews on Monday.\n\n"
+        "According to Harbor Eye, the crews cheered for ten minutes.\n\n"
+        '"We are not finished," he said.\n'
+    )
+    monkeypatch.setattr(cfg, "VIEWPOINT_SUBJECT", True)
+    on, _off = quote_with_and_without(monkeypatch, text, "We are not finished,", "VIEWPOINT_SUBJECT")
+    assert on.speaker_name == "Tom Brandt"
+
+
+def test_a_contracted_has_after_a_name_is_no_possessive(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = (
+        "Brandt and Osgood clash over the port.\n\n"
+        "Mayor Karl Osgood lit into Governor Tom Brandt at the debate on Saturday.\n\n"
+        "Brandt's been making the case for weeks that the mayor is not ready for the job. "
+        '"You have never run a port," he said.\n'
+    )
+    on, off = quote_with_and_without(monkeypatch, text, "You have never run a port,", "CONTRACTED_HAS_NOT_POSSESSIVE")
+    assert on.speaker_name == "Tom Brandt"
+    assert off.speaker_name == "Karl Osgood"  # "Brandt's" read as a possessive: no mention
+
+
+def test_a_name_after_a_cue_that_opens_the_reported_clause_is_no_speaker(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = (
+        "Party leaders weigh the race.\n\n"
+        "Tom Brandt, the chairman of the Kestrel party, said Ivo Lund will hurt his cause. "
+        '"He has made it harder for everyone," he said.\n'
+    )
+    on, off = quote_with_and_without(
+        monkeypatch, text, "He has made it harder for everyone,", "INVERTED_SOURCE_NOT_CLAUSE"
+    )
+    assert on.speaker_name == "Tom Brandt"
+    assert off.speaker_name == "Ivo Lund"
+    # the inverted speaker of a sentence ("said Piet Varlo, a ferry owner") stays salient
+    text = (
+        "Ferry owners speak up.\n\n"
+        "Tom Brandt said the port was quiet.\n\n"
+        '"Nobody is buying tickets," said Piet Varlo, a ferry owner. "It is a bad winter," he said.\n'
+    )
+    monkeypatch.setattr(cfg, "INVERTED_SOURCE_NOT_CLAUSE", True)
+    on, _off = quote_with_and_without(monkeypatch, text, "It is a bad winter,", "INVERTED_SOURCE_NOT_CLAUSE")
+    assert on.speaker_name == "Piet Varlo"
+
+
+def test_a_name_after_a_role_apposition_is_the_subject(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = (
+        "Lund's lawyer answers the claim.\n\n"
+        "Ivo Lund sued the former campaign aide on Monday.\n\n"
+        "Lund's attorney, Ada Quill, said Tom Brandt was looking for attention. "
+        'She said the agreement "still binds him."\n'
+    )
+    on, off = quote_with_and_without(monkeypatch, text, "still binds him.", "ROLE_APPOSITION_SUBJECT")
+    assert on.speaker_name == "Ada Quill"
+    text = (
+        "Delegates split on the ferry plan.\n\n"
+        'Another delegate, Tom Brandt, said he was only "leaning Lund."\n\n'
+        "And a third, Piet Varlo, said that while he was opposed to Ada Quill, he was backing Ivo Lund "
+        'because he had the best chance of beating her. "I prefer Lund," he said.\n'
+    )
+    monkeypatch.setattr(cfg, "ROLE_APPOSITION_SUBJECT", True)
+    on, off = quote_with_and_without(monkeypatch, text, "I prefer Lund,", "ROLE_APPOSITION_SUBJECT")
+    assert on.speaker_name == "Piet Varlo"
+    assert off.speaker_name == "Tom Brandt"
+
+
+def test_a_hometown_state_is_no_name(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = (
+        "Voters weigh the ferry plan.\n\n"
+        '"I do not know where he stands," said undecided voter Ada Quill of Derrick, N.H., before the '
+        "town meeting.\n"
+    )
+    on, off = quote_with_and_without(monkeypatch, text, "I do not know where he stands,", "HOMETOWN_STATE_NOT_NAME")
+    assert on.speaker_name == "Ada Quill"
+    assert off.speaker_name == "N.H"
+    monkeypatch.setattr(cfg, "HOMETOWN_STATE_NOT_NAME", True)
+    assert names.split_name("Ivo Lund of Portland, Ore.").name == "Ivo Lund"
+    # a comma after "of <Organisation>" that is no state keeps its apposition reading
+    assert names.split_name("the head of Harbor Partners, Lund").name == "Lund"
