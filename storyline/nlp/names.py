@@ -421,11 +421,13 @@ def has_non_person_word(name: str) -> bool:
     return bool(_NON_PERSON & {fold_punctuation(t).lower() for t in name.split()})
 
 
+@lru_cache(maxsize=1 << 16)
 def surname(name: str) -> str:
     toks = [t for t in name.split() if t.lower() not in NAME_PARTICLES and not _INITIAL.match(t)]
     return fold_punctuation(toks[-1]).lower() if toks else fold_punctuation(name).lower()
 
 
+@lru_cache(maxsize=1 << 16)
 def first_name(name: str) -> str | None:
     toks = [t for t in name.split() if not _INITIAL.match(t)]
     return fold_punctuation(toks[0]).lower() if len(toks) >= 2 else None

@@ -1290,9 +1290,18 @@ class _Resolver:
     _votes: dict[str, str] | None = None
     _kin: dict[str, tuple[int, str, bool]] | None = None  # name -> (offset, gender, opens its sentence)
     _nonperson: dict[str, bool] = field(default_factory=dict)  # name -> names no person (memo)
+    _genders: dict[str, str | None] = field(default_factory=dict)  # name -> gender (memo)
+    _subjects: dict[int, bool] = field(default_factory=dict)  # offset -> a subject there (memo)
+    _modifiers: dict[int, bool] = field(default_factory=dict)  # offset -> a modifier there (memo)
+    _by_surname: dict[str, list[tuple[int, str]]] | None = None  # surname -> full names, in order
 
     def gender(self, name: str) -> str | None:
         """"m", "f" or None: from the first name, else a gendered title printed before the surname."""
+        if name not in self._genders:
+            self._genders[name] = self._gender(name)
+        return self._genders[name]
+
+    def _gender(self, name: str) -> str | None:
         if cfg.KIN_APPOSITION and (kin := self._kin_people().get(name)):
             return kin[1]  # "his wife, Ada": the kin word gives the gender
         if cfg.GENDER_FROM_NAME_CORE:
@@ -1392,8 +1401,12 @@ class _Resolver:
                 # a common first name stands for the surname
                 known = _COMMON_FIRST_NAMES
 
+                firsts: dict[str, str | None] = {}
+
                 def _first(n: str) -> str | None:
-                    return names.first_name(names.split_name(n).name or n)  # "Actor Ivo Lund" -> "ivo"
+                    if n not in firsts:  # "Actor Ivo Lund" -> "ivo"
+                        firsts[n] = names.first_name(names.split_name(n).name or n)
+                    return firsts[n]
 
                 for _o, n in self.full_names:
                     sur = names.surname(n)
@@ -1418,6 +1431,12 @@ class _Resolver:
         return self._mentions
 
     def _is_subject(self, at: int) -> bool:
+        """Whether the name at ``at`` is the subject or the speaker of its sentence (memo)."""
+        if at not in self._subjects:
+            self._subjects[at] = self._subject_at(at)
+        return self._subjects[at]
+
+    def _subject_at(self, at: int) -> bool:
         lo = max(self.text.rfind("\n", 0, at), 0)
         head = self.text[lo:at]
         # the boundary test looks at the capital after the full stop, so it needs the name's first letter
@@ -1498,9 +1517,12 @@ class _Resolver:
         return False
 
     def fullest(self, name: str, at: int) -> str:
-        sur = names.surname(name)
+        if self._by_surname is None:
+            self._by_surname = {}
+            for o, n in self.full_names:
+                self._by_surname.setdefault(names.surname(n), []).append((o, n))
         first = names.first_name(name)
-        cands = [(o, n) for o, n in self.full_names if names.surname(n) == sur]
+        cands = self._by_surname.get(names.surname(name), [])
         if first:
             cands = [(o, n) for o, n in cands if names.first_name(n) == first] or cands[:0]
         if not cands:
@@ -1600,6 +1622,11 @@ class _Resolver:
     def _modifier_mention(self, at: int) -> bool:
         """A name used as a modifier, not a person who can be "he" or "she": a possessive ("Quill's
         appeal") or an attributive noun after a determiner ("the Quill campaign", "a Brandt aide")."""
+        if at not in self._modifiers:
+            self._modifiers[at] = self._modifier_at(at)
+        return self._modifiers[at]
+
+    def _modifier_at(self, at: int) -> bool:
         if cfg.MODIFIER_WHOLE_RUN:
             # a surname mention inside a longer run ("Quill" in "the Ada Quill campaign") is tested
             # from the run's first word
@@ -2166,9 +2193,8 @@ def _finish(art: Article, paras: list[tuple[int, int]], spans: list[_Span]) -> l
                     s.source = src.source or src
     quoted = [(sp.start, sp.end) for sp in spans]
     headlines = _title_case_lines(text) if cfg.SKIP_HEADLINE_NAMES else []
-    full_names = [
-        (o, n) for o, n in names.person_names(text) if not _inside(o, quoted) and not _inside(o, headlines)
-    ]
+    printed_names = names.person_names(text)
+    full_names = [(o, n) for o, n in printed_names if not _inside(o, quoted) and not _inside(o, headlines)]
     surnames = {names.surname(n) for _o, n in full_names}
     last: _Span | None = None
     for sp in spans:
@@ -2190,7 +2216,7 @@ def _finish(art: Article, paras: list[tuple[int, int]], spans: list[_Span]) -> l
         # its names are not antecedents there, but a later "Quill has ..." is still Ada Quill
         resolver.known_names = [
             n
-            for o, n in names.person_names(text)
+            for o, n in printed_names
             if _inside(o, headlines)
             and not _inside(o, quoted)
             and (names.first_name(n) or "") in _COMMON_FIRST_NAMES
