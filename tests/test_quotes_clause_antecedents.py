@@ -5,7 +5,7 @@ contractions and appositions sit around the names, and a hometown's state that i
 from __future__ import annotations
 
 import pytest
-from quote_helpers import quote_with_and_without
+from quote_helpers import quote_with_and_without, quotes_by_text
 
 from storyline.nlp import names
 from storyline.settings import quotes as cfg
@@ -117,3 +117,24 @@ def test_a_hometown_state_is_no_name(monkeypatch: pytest.MonkeyPatch) -> None:
     assert names.split_name("Ivo Lund of Portland, Ore.").name == "Ivo Lund"
     # a comma after "of <Organisation>" that is no state keeps its apposition reading
     assert names.split_name("the head of Harbor Partners, Lund").name == "Lund"
+
+
+def test_a_cue_opening_the_next_sentence_does_not_close_a_finished_quote(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = (
+        "Ferry owners react.\n\n"
+        '"It is a sad day," Ada Quill told reporters at the pier. "We will keep sailing." '
+        "Harbour chief Ivo Lund said he would have closed the line.\n\n"
+        '"We are refugees," Tom Brandt said. "We came here to work." Piet Varlo said: "The '
+        'ferries are full every morning."\n'
+    )
+    on, off = quote_with_and_without(monkeypatch, text, "We will keep sailing.", "FINAL_CUE_OPENS_CLAUSE")
+    assert on.speaker_name == "Ada Quill"
+    assert off.speaker_name == "Ivo Lund"
+    monkeypatch.setattr(cfg, "FINAL_CUE_OPENS_CLAUSE", True)
+    on, off = quote_with_and_without(monkeypatch, text, "We came here to work.", "FINAL_CUE_OPENS_CLAUSE")
+    assert on.speaker_name == "Tom Brandt"
+    assert off.speaker_name == "Piet Varlo"
+    # the colon's quote is still Piet Varlo's, and a plain closing cue still closes its quote
+    found = quotes_by_text(text)
+    assert found["The ferries are full every morning."].speaker_name == "Piet Varlo"
+    assert found["It is a sad day,"].speaker_name == "Ada Quill"

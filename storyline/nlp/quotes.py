@@ -432,6 +432,15 @@ def _plausible_speaker(span: str) -> bool:
     )
 
 
+# What follows a reporting verb that opens a new sentence rather than closing the quote before it: a
+# colon, or a reported clause ("that ...", "he would ...", "the campaign has ...").
+_CLAUSE_AFTER_CUE = re.compile(
+    r"\s*:|\s+(?:that\s|(?:he|she|they|it|we|there|I)\s+[a-z]+\b"
+    r"|(?:the|a|an|his|her|their|its|this)\s+(?:[\w'\u2019\-]+\s+){0,3}?"
+    r"(?:is|was|are|were|has|had|have|would|will|could|should|did|does|do|can|may|might|must)\b)"
+)
+
+
 def _attribute_after(s: str, final: bool = False) -> tuple[str, str] | None:
     """Speaker and cue right after a closing mark: `, he said`, `said Rutte, NATO's chief`."""
     stripped = s.lstrip(" ,\u2014\u2013-")
@@ -488,7 +497,11 @@ def _attribute_after(s: str, final: bool = False) -> tuple[str, str] | None:
         spk = _trim_speaker(between)
         if not _plausible_speaker(spk):
             continue  # "the state said": the noun was not the cue, the verb after it may be
-        cue, _ = _cue_text(tokens, i, s)
+        cue, cend = _cue_text(tokens, i, s)
+        if final and cfg.FINAL_CUE_OPENS_CLAUSE and _CLAUSE_AFTER_CUE.match(s, cend):
+            # `."  Ivo Lund said: "...` and `."  Lund said he would ...`: a new sentence whose cue
+            # introduces the next quote or reports a clause, not this quote's cue
+            return None
         return spk, cue
     # an unlisted verb in the usual slot: `"...," an angry Hollande retaliated.`
     m = _UNLISTED_CUE.match(s)
