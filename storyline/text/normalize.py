@@ -37,7 +37,8 @@ def words(text: str) -> list[str]:
     return _WORD.findall(fold_punctuation(text).lower())
 
 
-_DOUBLE_APOSTROPHES = re.compile(r"(?<!')'''?(?!')")
+# two (or three) apostrophes; not after a digit, where they are an inch mark (the 6'8'' forward)
+_DOUBLE_APOSTROPHES = re.compile(r"(?<![\d'])'''?(?!')")
 
 
 def double_apostrophe_marks(text: str) -> str:
