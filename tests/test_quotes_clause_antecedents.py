@@ -138,3 +138,15 @@ def test_a_cue_opening_the_next_sentence_does_not_close_a_finished_quote(monkeyp
     found = quotes_by_text(text)
     assert found["The ferries are full every morning."].speaker_name == "Piet Varlo"
     assert found["It is a sad day,"].speaker_name == "Ada Quill"
+
+
+def test_a_noun_phrase_naming_its_person_makes_a_subject(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = (
+        "Factory moves south.\n\n"
+        "Plant manager Tom Brandt said the move would save money.\n\n"
+        "Outside the new plant in Kestrel, a worker named Ivo Lund has nothing but praise for his job. "
+        '"The atmosphere is relaxed," he said.\n'
+    )
+    on, off = quote_with_and_without(monkeypatch, text, "The atmosphere is relaxed,", "NAMED_NOUN_SUBJECT")
+    assert on.speaker_name == "Ivo Lund"
+    assert off.speaker_name == "Tom Brandt"

@@ -37,6 +37,8 @@ def test_the_rewrite_keeps_every_offset_and_turns_each_pair_into_one_mark() -> N
     heights = "''We need height,'' the coach said of the 6'8'' forward. ''He runs too.''"
     marked = double_apostrophe_marks(heights)
     assert "6'8'' forward" in marked and marked.count('"') == 4
+    # a quoted number is still a quote
+    assert double_apostrophe_marks("Dial ''1'' for English, ''now''.").count('"') == 4
     # a closing single quote before the closing double mark ('''): the first apostrophe is kept
     assert double_apostrophe_marks("He said ''no 'way''' and ''never.''") == "He said  \"no 'way'\"  and  \"never.\" "
 

@@ -1475,6 +1475,15 @@ class _Resolver:
         ):
             return True
         if (
+            cfg.NAMED_NOUN_SUBJECT
+            and re.fullmatch(
+                r"(?:[Aa]n?|[Oo]ne|[Aa]nother|[Tt]he)\s+(?:[\w\-]+\s+){0,3}(?:named|called)\s+",
+                head.rsplit(", ", 1)[-1],
+            )
+            and _verb_after_name(self.text, at)
+        ):
+            return True  # "Outside the plant, a worker named Ivo Lund has nothing but praise ..."
+        if (
             cfg.ROLE_APPOSITION_SUBJECT
             and head.endswith(", ")
             and "," not in head[:-2]

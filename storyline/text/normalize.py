@@ -37,8 +37,8 @@ def words(text: str) -> list[str]:
     return _WORD.findall(fold_punctuation(text).lower())
 
 
-# two (or three) apostrophes; not after a digit, where they are an inch mark (the 6'8'' forward)
-_DOUBLE_APOSTROPHES = re.compile(r"(?<![\d'])'''?(?!')")
+# two (or three) apostrophes; not an inch mark after feet (the 6'8'' forward), while ''1'' is a quote
+_DOUBLE_APOSTROPHES = re.compile(r"(?<!')(?<!\d'\d)(?<!\d'\d\d)'''?(?!')")
 
 
 def double_apostrophe_marks(text: str) -> str:
