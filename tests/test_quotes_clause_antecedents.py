@@ -150,3 +150,19 @@ def test_a_noun_phrase_naming_its_person_makes_a_subject(monkeypatch: pytest.Mon
     on, off = quote_with_and_without(monkeypatch, text, "The atmosphere is relaxed,", "NAMED_NOUN_SUBJECT")
     assert on.speaker_name == "Ivo Lund"
     assert off.speaker_name == "Tom Brandt"
+
+
+def test_an_occupation_before_a_name_is_its_role() -> None:
+    columnist = quotes_by_text('Media split.\n\n"It was a bad night," wrote Kestrel Post columnist Ada Quill.\n')
+    assert columnist["It was a bad night,"].speaker_name == "Ada Quill"  # not "Kestrel Post"
+    assert names.split_name("Comedian Ivo Lund").name == "Ivo Lund"
+    assert names.split_name("Billionaire entrepreneur Tom Brandt").name == "Tom Brandt"
+    # a surname that is also an occupation stays a name
+    assert names.split_name("Mark Singer").name == "Mark Singer"
+    text = (
+        "Pollsters doubt the surge.\n\n"
+        "Party chairman Tom Brandt said the mayor would win.\n\n"
+        "Republican pollster Piet Varlo is skeptical that Mayor Ivo Lund can recover in the suburbs.\n\n"
+        '"Numbers are numbers," he said.\n'
+    )
+    assert quotes_by_text(text)["Numbers are numbers,"].speaker_name == "Piet Varlo"
