@@ -166,3 +166,12 @@ def test_an_occupation_before_a_name_is_its_role() -> None:
         '"Numbers are numbers," he said.\n'
     )
     assert quotes_by_text(text)["Numbers are numbers,"].speaker_name == "Piet Varlo"
+
+
+def test_a_description_points_back_only_to_a_role_with_its_head_word() -> None:
+    from storyline.nlp.quotes import _role_has
+
+    assert names.head_noun("The Kestrel senator\u2019s") == "senator"
+    assert _role_has("Harbor TV moderator", "moderator")
+    assert not _role_has("Harbor TV moderator", "s")  # the letters of a word are no word
+    assert _role_has("Kremlin spokesman", "spokesman") and not _role_has("Kremlin spokesman", "man")

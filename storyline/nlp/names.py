@@ -364,7 +364,8 @@ def is_definite(span: str) -> bool:
 
 def head_noun(span: str) -> str | None:
     """The last plain word of a description: "official" in "the senior US official"."""
-    toks = re.findall(r"[A-Za-z\-]+", fold_punctuation(span).split(",")[0])
+    # "the senator's" -> "senator" (the possessive's "s" is no word of its own)
+    toks = re.findall(r"[A-Za-z\-]+", re.sub(r"'s\b", "", fold_punctuation(span).split(",")[0]))
     toks = [t for t in toks if t.lower() not in _DETERMINERS]
     return toks[-1].lower() if toks else None
 

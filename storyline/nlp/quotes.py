@@ -1759,10 +1759,10 @@ class _Resolver:
         before ``at`` wins: an unnamed source is never traded for a person named in its clause."""
         cands: list[tuple[int, int, str, str | None]] = []  # (offset, priority, name, role)
         for o, n, r in self.named_speakers:
-            if r and head in r.lower():
+            if r and _role_has(r, head):
                 cands.append((o if o <= at else -1, 2, n, r))
         for n, r in self.roles.items():
-            if head in r.lower():
+            if _role_has(r, head):
                 offs = [o for o, m in self.full_names if m == n and o <= at]
                 cands.append((offs[-1] if offs else -1, 1, n, r))
         for o, d in self.descriptions:
@@ -1784,6 +1784,11 @@ class _Resolver:
             return None
         _o, _p, n, r = max(cands, key=lambda c: (c[0], c[1]))
         return n, r
+
+
+def _role_has(role: str, head: str) -> bool:
+    """The role has the word ``head`` ("spokesman" in "Kremlin spokesman"), not merely its letters."""
+    return bool(re.search(rf"(?<![a-z]){re.escape(head)}(?![a-z])", role.lower()))
 
 
 def _merge_mentions(
