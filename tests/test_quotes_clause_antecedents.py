@@ -175,3 +175,20 @@ def test_a_description_points_back_only_to_a_role_with_its_head_word() -> None:
     assert _role_has("Harbor TV moderator", "moderator")
     assert not _role_has("Harbor TV moderator", "s")  # the letters of a word are no word
     assert _role_has("Kremlin spokesman", "spokesman") and not _role_has("Kremlin spokesman", "man")
+
+
+def test_a_full_name_with_its_role_is_not_cut_to_the_role(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = (
+        "Port vote.\n\n"
+        "Governor Ada Quill backed the lease.\n\n"
+        '"We will hold her to it," said Quill ally Tom Brandt.\n\n'
+        '"The numbers do not add up," said Piet Varlo, a spokesman for the Quill campaign.\n'
+    )
+    ally, cut = quote_with_and_without(monkeypatch, text, "We will hold her to it,", "SPEAKER_NAME_AND_ROLE_KEPT")
+    assert ally.speaker_name == "Tom Brandt"
+    assert cut.speaker_name == "Ada Quill"
+    monkeypatch.setattr(cfg, "SPEAKER_NAME_AND_ROLE_KEPT", True)
+    assert quotes_by_text(text)["The numbers do not add up,"].speaker_name == "Piet Varlo"
+    # a clause after the name is still cut to its subject
+    clause = quotes_by_text('Lease row.\n\n"No," Ivo Lund told the board, Ada Quill said.\n')
+    assert clause["No,"].speaker_name == "Ivo Lund"

@@ -1921,6 +1921,8 @@ def _speaker_core(spk: str) -> str:
     core = _PARTY_TAG.sub("", spk).strip()
     if not core:
         return spk
+    if cfg.SPEAKER_NAME_AND_ROLE_KEPT and _name_with_role(core):
+        return core  # "Ivo Lund, a spokesman for the port", "Kestrel ally Ivo Lund": split_name reads them
     # "Hitting back, Varga", "Perhaps, he": the words after the last comma carry the speaker
     tail = core.rsplit(",", 1)[1].strip() if "," in core else core
     if m := re.match(r"(?:he|she|they|He|She|They)\b", tail):
@@ -1954,6 +1956,33 @@ def _speaker_core(spk: str) -> str:
     if m := re.search(r"\b(?:he|she)$", tail):
         return m.group()  # "Perhaps the clearest sign of it is what he"
     return core
+
+
+_FINITE_VERBS = frozenset(word_list("is was are were has had have will would can could may might must does did do"))
+
+
+def _name_with_role(span: str) -> bool:
+    """A full name with a role before it and no verb ("Kestrel ally Ivo Lund", "County freeholder Ada
+    Quill"), or a full name followed by an apposition ("Ivo Lund, a spokesman for the port")."""
+    head, _, after = span.partition(",")
+    head = head.strip()
+    parts = names.split_name(head)
+    if not parts.name or len(parts.name.split()) < 2 or not head.endswith(parts.name):
+        return False
+    if after.strip():
+        # the apposition after the name: a description, not a clause with its own subject
+        return head == parts.name and after.split()[0].lower() in ("a", "an", "the", "who", "one")
+    before = head[: len(head) - len(parts.name)].split()
+    if before and _clean_word(before[0]) in _DET_START:
+        before = before[1:]  # "The Kestrel Post columnist Ada Quill"
+    return not any(
+        _clean_word(w) in _CUES
+        or _clean_word(w) in _FINITE_VERBS
+        or _clean_word(w) in _FUNCTION_WORDS
+        or names.is_pronoun(w)
+        or (w.islower() and w.endswith("ed"))
+        for w in before
+    )
 
 
 _RANK_TITLE = re.compile(
