@@ -103,7 +103,7 @@ def test_a_name_before_a_participle_cue_is_not_a_subject(monkeypatch: pytest.Mon
 APPOSITION_TEXT = (
     "Harbour race turns on small donors.\n\n"
     "Tom Brandt said the ferry lobby had given money to Ivo Lund.\n\n"
-    "Dock delegate Piet Varlo, wearing a cap covered in Lund buttons, said he is proud of the campaign. "
+    "Dock worker Piet Varlo, wearing a cap covered in Lund buttons, said he is proud of the campaign. "
     '"He is doing it the old way," he said.\n'
 )
 
