@@ -192,3 +192,13 @@ def test_a_full_name_with_its_role_is_not_cut_to_the_role(monkeypatch: pytest.Mo
     # a clause after the name is still cut to its subject
     clause = quotes_by_text('Lease row.\n\n"No," Ivo Lund told the board, Ada Quill said.\n')
     assert clause["No,"].speaker_name == "Ivo Lund"
+
+
+def test_an_inverted_role_ending_in_an_adjunct_keeps_the_name_after_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = (
+        'Old friends.\n\n"He was the life of every party," said his best friend at Kestrel, Ivo Lund, '
+        "who met him in 1980.\n"
+    )
+    on, off = quote_with_and_without(monkeypatch, text, "He was the life of every party,", "INVERTED_ROLE_THEN_NAME")
+    assert on.speaker_name == "Ivo Lund"
+    assert off.speaker_name == "his best friend"

@@ -542,6 +542,12 @@ _UNLISTED_CUE = re.compile(
 )
 
 
+# an adjunct closing a role ("at Lehigh", "for the campaign") and the person's full name after a comma
+_NAME_AFTER_ADJUNCT = re.compile(
+    r"[^,\"\u201c\u201d]{1,40},\s+((?:[A-Z][\w.'\u2019\-]*\s+){1,3}[A-Z][\w'\u2019\-]+)(?=\s*(?:,|\.|$))"
+)
+
+
 def _inverted_speaker(rest: str) -> str | None:
     """The speaker after an inverted cue ("said Juri Luik, Estonia's ambassador to NATO")."""
     rest = rest.strip()
@@ -549,8 +555,16 @@ def _inverted_speaker(rest: str) -> str | None:
     toks = rest.split()
     out: list[str] = []
     commas = 0
-    for t in toks:
+    for k, t in enumerate(toks):
         if _clean_word(t) in _ADJUNCT_STOP and out and _clean_word(t) not in ("to",):
+            if (
+                cfg.INVERTED_ROLE_THEN_NAME
+                and not out[-1].endswith(",")
+                and (m := _NAME_AFTER_ADJUNCT.match(" ".join(toks[k:])))
+                and names.split_name(m.group(1)).name == m.group(1)
+            ):
+                # "said his best friend at Lehigh, Ivo Lund, who ...": the role, then the name
+                return names.tidy(" ".join(out) + " " + m.group(0).rstrip(",. "))
             break
         out.append(t)
         if t.endswith(","):

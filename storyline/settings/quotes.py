@@ -1076,3 +1076,9 @@ NAMED_NOUN_SUBJECT = True
 # the role ("Cruz constituent Dan Golvach": Ted Cruz -> Dan Golvach; "Daily News opinion editor Josh
 # Greenman": Daily News -> Josh Greenman); 1 more changed between two wrong ones.
 SPEAKER_NAME_AND_ROLE_KEPT = True
+
+# An inverted speaker whose role ends in an adjunct before the name ("said his best friend at Lehigh,
+# Ivo Lund, who ...", "said the ambassador at the time, Ada Quill") keeps the name: the adjunct
+# stopped the span at the role. Train: counts unchanged, 3 quotes now name the person instead of the
+# role ("his best friend" -> the friend).
+INVERTED_ROLE_THEN_NAME = True
