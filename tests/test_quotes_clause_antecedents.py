@@ -202,3 +202,13 @@ def test_an_inverted_role_ending_in_an_adjunct_keeps_the_name_after_it(monkeypat
     on, off = quote_with_and_without(monkeypatch, text, "He was the life of every party,", "INVERTED_ROLE_THEN_NAME")
     assert on.speaker_name == "Ivo Lund"
     assert off.speaker_name == "his best friend"
+
+
+def test_a_title_word_after_a_given_name_is_a_surname(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert names.split_name("Representative Peter T. King of Kestrel").name == "Peter T. King"
+    assert names.split_name("Amy Pope, deputy harbour adviser").name == "Amy Pope"
+    # a title after a title or a place stays a title
+    assert names.split_name("Kremlin Spokesman").name is None
+    assert names.split_name("Pope Francis").name == "Francis"
+    monkeypatch.setattr(cfg, "TITLE_WORD_SURNAME", False)
+    assert names.split_name("Peter T. King").name is None

@@ -192,6 +192,18 @@ def split_name(span: str) -> SpeakerParts:
         return SpeakerParts(None, None, desc)
     # trailing run of name tokens
     i = len(toks)
+    if (
+        settings.TITLE_WORD_SURNAME
+        and len(toks) >= 2
+        and _is_title(toks[-1])
+        and _CAP.match(fold_punctuation(toks[-1]))
+        and not toks[-1].endswith(".")
+        and (
+            _INITIAL.match(fold_punctuation(toks[-2]))
+            or fold_punctuation(toks[-2]).lower() in MALE_FIRST_NAMES | FEMALE_FIRST_NAMES
+        )
+    ):
+        i -= 1  # "Peter T. King", "Ada Bishop": a title word after a given name is the surname
     while i > 0 and _is_name_token(toks[i - 1]) and not _POSSESSIVE.search(fold_punctuation(toks[i - 1])):
         i -= 1
     name_toks = toks[i:]

@@ -1082,3 +1082,8 @@ SPEAKER_NAME_AND_ROLE_KEPT = True
 # stopped the span at the role. Train: counts unchanged, 3 quotes now name the person instead of the
 # role ("his best friend" -> the friend).
 INVERTED_ROLE_THEN_NAME = True
+
+# A title word right after a given name or an initial is the surname ("Peter T. King", "Amy Pope",
+# "Sen. John Major"): split_name found no name there ("King" and "Pope" are title words). Train:
+# counts unchanged (0.9299, the scorer reading 5 gold Sources as named now), 5 quotes name the person.
+TITLE_WORD_SURNAME = True
