@@ -83,3 +83,14 @@ def test_the_scorer_takes_gold_quotes_inside_double_apostrophes(tmp_path: Path) 
         "They say that every year,",
     ]
     assert gold[1].referent is None  # the only earlier Source is a woman
+
+
+def test_the_analysis_sees_quotes_printed_with_double_apostrophes() -> None:
+    from storyline.analyze.sentences import quoted_share, strip_quotes
+
+    sentence = "''The port will stay open all winter,'' Karen Quill said."
+    assert quoted_share(sentence) > 0.5
+    assert strip_quotes(sentence).split() == ["QUOTE", "Karen", "Quill", "said."]
+    # PTB text keeps its own pairs; an apostrophe alone is no quote
+    assert strip_quotes("``A,'' he said, ``B.''").split() == ["QUOTE", "he", "said,", "QUOTE"]
+    assert quoted_share("The '90s were loud.") == 0.0

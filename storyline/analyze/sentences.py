@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from storyline.text.normalize import fold_punctuation
+from storyline.text.normalize import double_apostrophe_marks, fold_punctuation
 
 _ABBREV = {
     "mr",
@@ -307,14 +307,20 @@ def _add(out: list[Sentence], chunk: str, base: int, start: int, end: int) -> No
     out.append(Sentence(stripped, s, s + len(stripped), len(out)))
 
 
+def _marked(text: str) -> str:
+    """The text with two apostrophes used as double quotation marks (''like this'') written as '"'
+    (same offsets); PTB text (``like this'') keeps its own pairs."""
+    return text if "``" in text else double_apostrophe_marks(text)
+
+
 def quoted_spans(text: str) -> list[tuple[int, int]]:
-    """Character spans of double-quoted passages (curly, straight or PTB)."""
-    return [m.span() for m in _QUOTED.finditer(text)]
+    """Character spans of double-quoted passages (curly, straight, double apostrophes or PTB)."""
+    return [m.span() for m in _QUOTED.finditer(_marked(text))]
 
 
 def strip_quotes(text: str) -> str:
     """The text with quoted passages replaced by a placeholder word, so the author's voice remains."""
-    return _QUOTED.sub(" QUOTE ", text)
+    return _QUOTED.sub(" QUOTE ", _marked(text))
 
 
 def quoted_share(text: str) -> float:
