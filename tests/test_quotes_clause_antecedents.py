@@ -212,3 +212,11 @@ def test_a_title_word_after_a_given_name_is_a_surname(monkeypatch: pytest.Monkey
     assert names.split_name("Pope Francis").name == "Francis"
     monkeypatch.setattr(cfg, "TITLE_WORD_SURNAME", False)
     assert names.split_name("Peter T. King").name is None
+
+
+def test_an_organisation_with_a_function_word_in_a_role_keeps_the_name() -> None:
+    assert names.split_name("Fight for Fifteen organizing director Ada Quill").name == "Ada Quill"
+    assert names.split_name("Ivo Lund of Kestrel Partners").name == "Ivo Lund"
+    assert names.split_name("Ada Quill of the Harbor Party").name == "Ada Quill"
+    found = quotes_by_text('Wage march.\n\n"We will be back," said Fight for $15 organizing director Ada Quill.\n')
+    assert found["We will be back,"].speaker_name == "Ada Quill"

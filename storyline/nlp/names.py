@@ -155,6 +155,22 @@ def _is_name_token(tok: str) -> bool:
     return not _is_title(t) and t.lower().strip(".") not in _NOT_NAMES
 
 
+def _ends_in_full_name(text: str) -> bool:
+    """The text ends with two or more name words after a lower-case role word ("... director Ada
+    Quill"), so a person, not an organisation, closes it."""
+    toks = _TOKEN.findall(text)
+    k = len(toks)
+    while k > 0 and _is_name_token(toks[k - 1]):
+        k -= 1
+    return (
+        len(toks) - k >= 2
+        and k > 0
+        and toks[k - 1][:1].islower()
+        and toks[k - 1].lower() not in _DETERMINERS
+        and toks[k - 1].lower() not in _ROLE_LINKS
+    )
+
+
 def split_name(span: str) -> SpeakerParts:
     """Split a speaker span into (name, role).
 
@@ -182,6 +198,8 @@ def split_name(span: str) -> SpeakerParts:
             return SpeakerParts(desc_first.name, desc_first.role or _role_text(right), desc)
         return SpeakerParts(None, None, desc)
     m = _AFFILIATION.match(desc)
+    if m and settings.AFFILIATION_NOT_BEFORE_NAME and _ends_in_full_name(m.group(3)):
+        m = None  # "Fight for Fifteen organizing director Ada Quill": the name closes the span
     if m:
         left = split_name(m.group(1))
         if left.name and m.group(1).endswith(left.name):

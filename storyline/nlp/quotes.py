@@ -1989,13 +1989,22 @@ def _name_with_role(span: str) -> bool:
     before = head[: len(head) - len(parts.name)].split()
     if before and _clean_word(before[0]) in _DET_START:
         before = before[1:]  # "The Kestrel Post columnist Ada Quill"
+    def inside_name(k: int) -> bool:
+        # "Fight for $15 organizing director", "Secretary of State": a function word within a name
+        return (
+            cfg.FUNCTION_WORD_INSIDE_ROLE_NAME
+            and 0 < k < len(before) - 1
+            and before[k - 1][:1].isupper()
+            and (before[k + 1][:1].isupper() or before[k + 1][:1] in "$0123456789")
+        )
+
     return not any(
         _clean_word(w) in _CUES
         or _clean_word(w) in _FINITE_VERBS
-        or _clean_word(w) in _FUNCTION_WORDS
+        or (_clean_word(w) in _FUNCTION_WORDS and not inside_name(k))
         or names.is_pronoun(w)
         or (w.islower() and w.endswith("ed"))
-        for w in before
+        for k, w in enumerate(before)
     )
 
 
