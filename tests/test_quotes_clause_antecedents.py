@@ -220,3 +220,14 @@ def test_an_organisation_with_a_function_word_in_a_role_keeps_the_name() -> None
     assert names.split_name("Ada Quill of the Harbor Party").name == "Ada Quill"
     found = quotes_by_text('Wage march.\n\n"We will be back," said Fight for $15 organizing director Ada Quill.\n')
     assert found["We will be back,"].speaker_name == "Ada Quill"
+
+
+def test_an_honorific_picks_the_relative_of_its_gender(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = (
+        "The Quills on the trail.\n\n"
+        "Karen Quill spoke first in Kestrel. Her husband, former Mayor Tom Quill, joined her later.\n\n"
+        '"We are not done," Mrs. Quill said.\n'
+    )
+    on, off = quote_with_and_without(monkeypatch, text, "We are not done,", "HONORIFIC_GENDER_FULLEST")
+    assert on.speaker_name == "Karen Quill"
+    assert off.speaker_name == "Tom Quill"

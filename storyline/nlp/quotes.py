@@ -1552,7 +1552,9 @@ class _Resolver:
             return bool(m) and _clean_word(m.group(1)) in _CUES
         return False
 
-    def fullest(self, name: str, at: int) -> str:
+    def fullest(self, name: str, at: int, gender: str | None = None) -> str:
+        """The fullest printing of the person ``name`` stands for at ``at``; ``gender`` ("m"/"f", from
+        an honorific printed with it) prefers the full names whose first name agrees."""
         if self._by_surname is None:
             self._by_surname = {}
             for o, n in self.full_names:
@@ -1561,6 +1563,10 @@ class _Resolver:
         cands = self._by_surname.get(names.surname(name), [])
         if first:
             cands = [(o, n) for o, n in cands if names.first_name(n) == first] or cands[:0]
+        elif gender:
+            # "Mrs. Quill" after "Ivo Quill" and "Ada Quill": Ada; a first name of either gender is kept
+            other = cfg.MALE_FIRST_NAMES if gender == "f" else cfg.FEMALE_FIRST_NAMES
+            cands = [(o, n) for o, n in cands if names.first_name(n) not in other] or cands
         if not cands:
             return name
         before = [c for c in cands if c[0] <= at]
@@ -1716,7 +1722,8 @@ class _Resolver:
             return None, None
         parts = names.split_name(spk)
         if parts.name:
-            full = self.fullest(parts.name, at)
+            hint = _honorific_gender(spk, parts.name) if cfg.HONORIFIC_GENDER_FULLEST else None
+            full = self.fullest(parts.name, at, hint)
             role = parts.role or self.roles.get(full)
             if parts.role:
                 self.roles.setdefault(full, parts.role)
@@ -1803,6 +1810,20 @@ class _Resolver:
 def _role_has(role: str, head: str) -> bool:
     """The role has the word ``head`` ("spokesman" in "Kremlin spokesman"), not merely its letters."""
     return bool(re.search(rf"(?<![a-z]){re.escape(head)}(?![a-z])", role.lower()))
+
+
+def _honorific_gender(span: str, name: str) -> str | None:
+    """ "m" or "f" from a gendered honorific right before the name in the span ("Mrs. Quill")."""
+    at = span.rfind(name)
+    words = span[:at].split() if at > 0 else []
+    if not words:
+        return None
+    w = fold_punctuation(words[-1]).lower()
+    if w in cfg.MALE_TITLES or w + "." in cfg.MALE_TITLES:
+        return "m"
+    if w in cfg.FEMALE_TITLES or w + "." in cfg.FEMALE_TITLES:
+        return "f"
+    return None
 
 
 def _merge_mentions(
