@@ -25,7 +25,7 @@ POLL_TEXT = (
 RUNNING_ROLE_TEXT = (
     "The mayor has named two judges to the harbour court. Reformers Elena Varga and Sonia Brisk replaced "
     "others who ruled that way.\n\n"
-    "Democratic front-runner Nora Quill caused a stir when a Kestrel voter asked if she might appoint "
+    "Democratic challenger Nora Quill caused a stir when a Kestrel voter asked if she might appoint "
     "the mayor.\n\n"
     '"A fine thought. I will keep it in mind," she replied.\n'
 )
