@@ -205,20 +205,20 @@ def test_an_inverted_role_ending_in_an_adjunct_keeps_the_name_after_it(monkeypat
 
 
 def test_a_title_word_after_a_given_name_is_a_surname(monkeypatch: pytest.MonkeyPatch) -> None:
-    assert names.split_name("Representative Peter T. King of Kestrel").name == "Peter T. King"
-    assert names.split_name("Amy Pope, deputy harbour adviser").name == "Amy Pope"
+    assert names.split_name("Representative Tom T. King of Kestrel").name == "Tom T. King"
+    assert names.split_name("Karen Pope, deputy harbour adviser").name == "Karen Pope"
     # a title after a title or a place stays a title
     assert names.split_name("Kremlin Spokesman").name is None
     assert names.split_name("Pope Francis").name == "Francis"
     monkeypatch.setattr(cfg, "TITLE_WORD_SURNAME", False)
-    assert names.split_name("Peter T. King").name is None
+    assert names.split_name("Tom T. King").name is None
 
 
 def test_an_organisation_with_a_function_word_in_a_role_keeps_the_name() -> None:
-    assert names.split_name("Fight for Fifteen organizing director Ada Quill").name == "Ada Quill"
+    assert names.split_name("Wages for All organizing director Ada Quill").name == "Ada Quill"
     assert names.split_name("Ivo Lund of Kestrel Partners").name == "Ivo Lund"
     assert names.split_name("Ada Quill of the Harbor Party").name == "Ada Quill"
-    found = quotes_by_text('Wage march.\n\n"We will be back," said Fight for $15 organizing director Ada Quill.\n')
+    found = quotes_by_text('Wage march.\n\n"We will be back," said Wages for $20 organizing director Ada Quill.\n')
     assert found["We will be back,"].speaker_name == "Ada Quill"
 
 

@@ -185,7 +185,7 @@ def split_name(span: str) -> SpeakerParts:
         and (m := _HOMETOWN_STATE.search(desc))
         and m.group(2).lower().rstrip(".") in settings.STATE_NAMES
     ):
-        desc = desc[: m.start(1)]  # "Ada Quill of Derry, N.H.": the state after the town is no name
+        desc = desc[: m.start(1)]  # "Ada Quill of Kestrel, N.H.": the state after the town is no name
     if "," in desc:
         left, _, right = desc.partition(",")
         left, right = tidy(left), tidy(right)
@@ -199,7 +199,7 @@ def split_name(span: str) -> SpeakerParts:
         return SpeakerParts(None, None, desc)
     m = _AFFILIATION.match(desc)
     if m and settings.AFFILIATION_NOT_BEFORE_NAME and _ends_in_full_name(m.group(3)):
-        m = None  # "Fight for Fifteen organizing director Ada Quill": the name closes the span
+        m = None  # "Wages for All organizing director Ada Quill": the name closes the span
     if m:
         left = split_name(m.group(1))
         if left.name and m.group(1).endswith(left.name):
@@ -221,7 +221,7 @@ def split_name(span: str) -> SpeakerParts:
             or fold_punctuation(toks[-2]).lower() in MALE_FIRST_NAMES | FEMALE_FIRST_NAMES
         )
     ):
-        i -= 1  # "Peter T. King", "Ada Bishop": a title word after a given name is the surname
+        i -= 1  # "Tom T. King", "Karen Bishop": a title word after a given name is the surname
     while i > 0 and _is_name_token(toks[i - 1]) and not _POSSESSIVE.search(fold_punctuation(toks[i - 1])):
         i -= 1
     name_toks = toks[i:]

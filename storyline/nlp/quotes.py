@@ -542,7 +542,7 @@ _UNLISTED_CUE = re.compile(
 )
 
 
-# an adjunct closing a role ("at Lehigh", "for the campaign") and the person's full name after a comma
+# an adjunct closing a role ("at Kestrel College", "for the campaign") and the person's full name after a comma
 _NAME_AFTER_ADJUNCT = re.compile(
     r"[^,\"\u201c\u201d]{1,40},\s+((?:[A-Z][\w.'\u2019\-]*\s+){1,3}[A-Z][\w'\u2019\-]+)(?=\s*(?:,|\.|$))"
 )
@@ -563,7 +563,7 @@ def _inverted_speaker(rest: str) -> str | None:
                 and (m := _NAME_AFTER_ADJUNCT.match(" ".join(toks[k:])))
                 and names.split_name(m.group(1)).name == m.group(1)
             ):
-                # "said his best friend at Lehigh, Ivo Lund, who ...": the role, then the name
+                # "said his best friend at Kestrel College, Ivo Lund, who ...": the role, then the name
                 return names.tidy(" ".join(out) + " " + m.group(0).rstrip(",. "))
             break
         out.append(t)
@@ -1509,7 +1509,7 @@ class _Resolver:
             return True  # "Lund's lawyer, Ada Quill, said ...": the role stands before the name
         if cfg.SUBJECT_SOURCE_INVERTED and _INVERTED_CUE_BEFORE.search(head[-40:]):
             if cfg.INVERTED_SOURCE_NOT_CLAUSE and (run := _CAP_RUN.match(self.text, at)):
-                # "Ada Fisher, an RNC member, said Lund will win": Lund opens the reported clause
+                # "Ada Quill, a party official, said Lund will win": Lund opens the reported clause
                 return not re.match(r"\s+[a-z]", self.text[run.end() :])
             return True  # "..., said Anton Mertz, a ferry owner": the speaker of the sentence
         if cfg.SUBJECT_AFTER_ADVERBIAL and cfg.SUBJECT_HEAD_ROLES_ONLY:
@@ -2011,7 +2011,7 @@ def _name_with_role(span: str) -> bool:
     if before and _clean_word(before[0]) in _DET_START:
         before = before[1:]  # "The Kestrel Post columnist Ada Quill"
     def inside_name(k: int) -> bool:
-        # "Fight for $15 organizing director", "Secretary of State": a function word within a name
+        # "Wages for $20 organizing director", "Secretary of State": a function word within a name
         return (
             cfg.FUNCTION_WORD_INSIDE_ROLE_NAME
             and 0 < k < len(before) - 1

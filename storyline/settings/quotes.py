@@ -89,15 +89,15 @@ PARTIAL_CUES: frozenset[str] = frozenset(
 # Ivo Lund", and "Republican pollster Ada Quill" was no subject for a later "she"). Train: resolved
 # 0.9296 -> 0.9299 (3 right, 1 wrong: an "author" became a salient subject before a "she" of unknown
 # gender), F1 and speaker unchanged; 34 more quotes name their speaker better without changing the
-# count ("Washington Post" -> "Michael Gerson", "Billionaire" -> "Peter Thiel", "Angeles-area Sanders"
-# -> the volunteer the quote is from). Surnames among occupations (singer, farmer) are left out. The
-# scorer shares the list: 8 gold Source spans of train and 1 of dev are read differently, 1 of them
-# (train) with another surname. "moderator" to "owner" (the most frequent lower-case words before a
-# two-word name in train texts that are roles, and "front-runner") next: counts unchanged, 3 speakers named better
-# ("Minnesota" -> the state delegate, "George W. Bush" -> his former speechwriter, "Republican" ->
-# the front-runner named after it); a description
-# ("the senator's") now only points back to a role that has its head as a word (it had matched the
-# letters "s" in "moderator").
+# count ("Harbor Post columnist Ada Quill" had been "Harbor Post", "Billionaire investor Ivo Lund"
+# "Billionaire", a volunteer had been the candidate she works for). Surnames among occupations
+# (singer, farmer) are left out. The scorer shares the list: 8 gold Source spans of train and 1 of
+# dev are read differently, 1 of them (train) with another surname. "moderator" to "owner" (the most
+# frequent lower-case words before a two-word name in train texts that are roles) and "front-runner"
+# next: counts unchanged, 3 speakers named better ("Kestrel state delegate Ada Quill" had been
+# "Kestrel", a former mayor's speechwriter the mayor, "Republican front-runner Ada Quill"
+# "Republican"); a description ("the senator's") now only points back to a role that has its head
+# as a word (it had matched the letters "s" in "moderator").
 TITLE_WORDS: frozenset[str] = frozenset(
     word_list(
         """
@@ -992,14 +992,14 @@ SEMICOLON_ENDS_SPEAKER = True
 # off gives back F1 0.9530, exact 0.9510, speaker 0.9526, span 0.9108, resolved 0.9273. Together:
 # resolved 0.9289 (10 quotes right, none wrong), the other scores unchanged.
 #
-# "of <Town>, <State>" closing a speaker span ("said undecided voter Ada Quill of Derry, N.H.") is a
+# "of <Town>, <State>" closing a speaker span ("said undecided voter Ada Quill of Kestrel, N.H.") is a
 # hometown: the state after the comma was read as the name on the far side of an apposition, so the
 # speaker resolved to "N.H". names.split_name drops the state when it is one of STATE_NAMES (the
 # scorer shares split_name: it changes the reading of that one gold Source only, on its two quotes,
 # and of none in dev). Train: resolved 0.9273
 # -> 0.9276 (2 quotes right, none changed otherwise).
 HOMETOWN_STATE_NOT_NAME = True
-# US states as news style writes them after a town ("of Derry, N.H."): AP abbreviations, the names AP
+# US states as news style writes them after a town ("of Kestrel, N.H."): AP abbreviations, the names AP
 # never abbreviates, and postal codes (lower case, final full stop dropped).
 STATE_NAMES: frozenset[str] = frozenset(
     word_list(
@@ -1031,7 +1031,7 @@ VIEWPOINT_SUBJECT = True
 CONTRACTED_HAS_NOT_POSSESSIVE = True
 
 # A name right after a reporting verb is the sentence's speaker (SUBJECT_SOURCE_INVERTED) only when
-# no lower-case word follows it: in "Ada Quill, an RNC member, said Lund will exceed expectations"
+# no lower-case word follows it: in "Ada Quill, a party official, said Lund will exceed expectations"
 # Lund opens the reported clause. Train: 0.9284 -> 0.9286 (1 right; 2 more changed from one wrong
 # person to another).
 INVERTED_SOURCE_NOT_CLAUSE = True
@@ -1074,26 +1074,27 @@ NAMED_NOUN_SUBJECT = True
 # when the article names one) and the second to the apposition ("the Quill campaign" -> Ada Quill).
 # Train: counts unchanged (0.9299; the scorer's surname test took the role's name for the person),
 # 24 quotes now name the person who spoke instead of the organisation, place or other person in
-# the role ("Cruz constituent Dan Golvach": Ted Cruz -> Dan Golvach; "Daily News opinion editor Josh
-# Greenman": Daily News -> Josh Greenman); 1 more changed between two wrong ones.
+# the role ("Quill constituent Tom Brandt": Ada Quill -> Tom Brandt; "Harbor News opinion editor Ivo
+# Lund": "Harbor News" -> Ivo Lund); 1 more changed between two wrong ones.
 SPEAKER_NAME_AND_ROLE_KEPT = True
 
-# An inverted speaker whose role ends in an adjunct before the name ("said his best friend at Lehigh,
+# An inverted speaker whose role ends in an adjunct before the name ("said his best friend at Kestrel College,
 # Ivo Lund, who ...", "said the ambassador at the time, Ada Quill") keeps the name: the adjunct
 # stopped the span at the role. Train: counts unchanged, 3 quotes now name the person instead of the
 # role ("his best friend" -> the friend).
 INVERTED_ROLE_THEN_NAME = True
 
-# A title word right after a given name or an initial is the surname ("Peter T. King", "Amy Pope",
+# A title word right after a given name or an initial is the surname ("Tom T. King", "Karen Pope",
 # "Sen. John Major"): split_name found no name there ("King" and "Pope" are title words). Train:
 # counts unchanged (0.9299, the scorer reading 5 gold Sources as named now), 5 quotes name the person.
 TITLE_WORD_SURNAME = True
 
-# A role before a name may hold an organisation's name with a function word in it ("Fight for Fifteen
+# A role before a name may hold an organisation's name with a function word in it ("Wages for All
 # organizing director Ada Quill", "Secretary of State Ada Quill"): a function word between two
-# capitalised words (or before "$15") no longer marks the span as a clause (FUNCTION_WORD_INSIDE_ROLE_NAME),
-# and split_name no longer reads "X of/for Y" as a person and an affiliation when the span ends with a
-# role word and a full name (AFFILIATION_NOT_BEFORE_NAME: "Fight" was the person). Train: counts
+# capitalised words (or before a number, "Wages for $20") no longer marks the span as a clause
+# (FUNCTION_WORD_INSIDE_ROLE_NAME), and split_name no longer reads "X of/for Y" as a person and an
+# affiliation when the span ends with a role word and a full name (AFFILIATION_NOT_BEFORE_NAME: "Wages"
+# was the person). Train: counts
 # unchanged, 2 quotes now name the person; the scorer reads 6 gold Sources of train as that person
 # too (none of dev).
 FUNCTION_WORD_INSIDE_ROLE_NAME = True
@@ -1103,6 +1104,6 @@ AFFILIATION_NOT_BEFORE_NAME = True
 # gender when the article prints several with the surname ("Ada Quill" and "Ivo Quill"); a first
 # name of either or unknown gender stays a candidate. Train: resolved 0.9299 -> 0.9300 (1 right),
 # and 16 quotes now name the right one of two relatives that the scorer's surname test could not
-# tell apart ("Mrs. Clinton" had become Bill Clinton in 7 New York Times quotes, "Mr. Trump" Ivanka
-# Trump in 5).
+# tell apart ("Mrs. Quill" had become her husband in 7 New York Times quotes, "Mr. Lund" his
+# daughter in 5).
 HONORIFIC_GENDER_FULLEST = True
