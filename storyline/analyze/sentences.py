@@ -307,20 +307,14 @@ def _add(out: list[Sentence], chunk: str, base: int, start: int, end: int) -> No
     out.append(Sentence(stripped, s, s + len(stripped), len(out)))
 
 
-def _marked(text: str) -> str:
-    """The text with two apostrophes used as double quotation marks (''like this'') written as '"'
-    (same offsets); PTB text (``like this'') keeps its own pairs."""
-    return text if "``" in text else double_apostrophe_marks(text)
-
-
 def quoted_spans(text: str) -> list[tuple[int, int]]:
     """Character spans of double-quoted passages (curly, straight, double apostrophes or PTB)."""
-    return [m.span() for m in _QUOTED.finditer(_marked(text))]
+    return [m.span() for m in _QUOTED.finditer(double_apostrophe_marks(text))]
 
 
 def strip_quotes(text: str) -> str:
     """The text with quoted passages replaced by a placeholder word, so the author's voice remains."""
-    return _QUOTED.sub(" QUOTE ", _marked(text))
+    return _QUOTED.sub(" QUOTE ", double_apostrophe_marks(text))
 
 
 def quoted_share(text: str) -> float:

@@ -102,6 +102,7 @@ _NON_PERSON = frozenset(
 )
 
 
+_FIRST_NAMES = MALE_FIRST_NAMES | FEMALE_FIRST_NAMES
 # ", N.H." / ", Ore." / ", Iowa" closing "of <Town>": the state of a hometown
 _HOMETOWN_STATE = re.compile(
     r"\bof\s+(?:[A-Z][\w'\u2019\-.]*\s+){0,2}[A-Z][\w'\u2019\-]*(,\s*([A-Z][A-Za-z.]{1,12}))\s*$"
@@ -218,7 +219,7 @@ def split_name(span: str) -> SpeakerParts:
         and not toks[-1].endswith(".")
         and (
             _INITIAL.match(fold_punctuation(toks[-2]))
-            or fold_punctuation(toks[-2]).lower() in MALE_FIRST_NAMES | FEMALE_FIRST_NAMES
+            or fold_punctuation(toks[-2]).lower() in _FIRST_NAMES
         )
     ):
         i -= 1  # "Tom T. King", "Karen Bishop": a title word after a given name is the surname
@@ -297,7 +298,7 @@ def _place_run(name: str) -> bool:
     """ "South Carolina", "Capitol Hill": a run of two or more capitalised words with a place or
     institution word and no common first name ("Neil Young" stays a person)."""
     toks = name.split()
-    if len(toks) < 2 or fold_punctuation(toks[0]).lower() in MALE_FIRST_NAMES | FEMALE_FIRST_NAMES:
+    if len(toks) < 2 or fold_punctuation(toks[0]).lower() in _FIRST_NAMES:
         return False
     return has_non_person_word(name)
 
@@ -314,7 +315,7 @@ def is_organisation(name: str) -> bool:
         return False
     if len(toks) == 1 and toks[0] in PLACE_NAMES:
         return True
-    if toks[0] in MALE_FIRST_NAMES or toks[0] in FEMALE_FIRST_NAMES:
+    if toks[0] in _FIRST_NAMES:
         return False  # "Tom Ledger", "Emily Post": a first name makes a person
     return toks[-1] in ORGANISATION_HEADS and all(t[:1].isalpha() for t in toks)
 

@@ -1409,8 +1409,7 @@ class _Resolver:
             votes: dict[str, set[str]] = {}
             self._titled = []
             for m in _GENDER_TITLE.finditer(self.text):
-                word = m.group(1).lower()
-                g = "m" if word in cfg.MALE_TITLES or word + "." in cfg.MALE_TITLES else "f"
+                g = _title_gender(m.group(1)) or "f"
                 votes.setdefault(names.surname(m.group(2)), set()).add(g)
                 if not _inside(m.start(2), self.quoted):
                     self._titled.append((m.start(2), m.group(2)))
@@ -1812,18 +1811,21 @@ def _role_has(role: str, head: str) -> bool:
     return bool(re.search(rf"(?<![a-z]){re.escape(head)}(?![a-z])", role.lower()))
 
 
-def _honorific_gender(span: str, name: str) -> str | None:
-    """ "m" or "f" from a gendered honorific right before the name in the span ("Mrs. Quill")."""
-    at = span.rfind(name)
-    words = span[:at].split() if at > 0 else []
-    if not words:
-        return None
-    w = fold_punctuation(words[-1]).lower()
+def _title_gender(word: str) -> str | None:
+    """ "m" or "f" for a gendered title or honorific ("Mr.", "Congresswoman"), else None."""
+    w = fold_punctuation(word).lower()
     if w in cfg.MALE_TITLES or w + "." in cfg.MALE_TITLES:
         return "m"
     if w in cfg.FEMALE_TITLES or w + "." in cfg.FEMALE_TITLES:
         return "f"
     return None
+
+
+def _honorific_gender(span: str, name: str) -> str | None:
+    """ "m" or "f" from a gendered honorific right before the name in the span ("Mrs. Quill")."""
+    at = span.rfind(name)
+    words = span[:at].split() if at > 0 else []
+    return _title_gender(words[-1]) if words else None
 
 
 def _merge_mentions(
@@ -2010,22 +2012,24 @@ def _name_with_role(span: str) -> bool:
     before = head[: len(head) - len(parts.name)].split()
     if before and _clean_word(before[0]) in _DET_START:
         before = before[1:]  # "The Kestrel Post columnist Ada Quill"
-    def inside_name(k: int) -> bool:
-        # "Wages for $20 organizing director", "Secretary of State": a function word within a name
-        return (
-            cfg.FUNCTION_WORD_INSIDE_ROLE_NAME
-            and 0 < k < len(before) - 1
-            and before[k - 1][:1].isupper()
-            and (before[k + 1][:1].isupper() or before[k + 1][:1] in "$0123456789")
-        )
-
     return not any(
         _clean_word(w) in _CUES
         or _clean_word(w) in _FINITE_VERBS
-        or (_clean_word(w) in _FUNCTION_WORDS and not inside_name(k))
+        or (_clean_word(w) in _FUNCTION_WORDS and not _inside_capitalised_name(before, k))
         or names.is_pronoun(w)
         or (w.islower() and w.endswith("ed"))
         for k, w in enumerate(before)
+    )
+
+
+def _inside_capitalised_name(words: list[str], k: int) -> bool:
+    """Word k sits between capitalised words (or before a number) of a name ("Secretary of State",
+    "Wages for $20 organizing director"): a function word of the name, not of a clause."""
+    return (
+        cfg.FUNCTION_WORD_INSIDE_ROLE_NAME
+        and 0 < k < len(words) - 1
+        and words[k - 1][:1].isupper()
+        and (words[k + 1][:1].isupper() or words[k + 1][:1] in "$0123456789")
     )
 
 

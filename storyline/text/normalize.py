@@ -47,9 +47,12 @@ def double_apostrophe_marks(text: str) -> str:
 
     Some archives (newspaper databases, old wire feeds) print every double quotation mark as two
     apostrophes. Only a text that uses them as its double marks (more of them than '"' and curly
-    double marks together, and at least two) is rewritten; others come back unchanged. In a run of
-    three the inner quote's apostrophe is kept ('''No,' he said,'' -> the last two are the mark).
+    double marks together, and at least two) is rewritten; others come back unchanged, and so does
+    PTB text (``like this''), whose apostrophe pairs only close. In a run of three the inner
+    quote's apostrophe is kept ('''No,' he said,'' -> the last two are the mark).
     """
+    if "``" in text:
+        return text
     runs = list(_DOUBLE_APOSTROPHES.finditer(text))
     if len(runs) < 2 or len(runs) <= sum(text.count(c) for c in '"\u201c\u201d'):
         return text
