@@ -37,6 +37,7 @@ from dataclasses import dataclass, field, replace
 from storyline.ids import stable_id
 from storyline.model import Article, Quote
 from storyline.nlp import names
+from storyline.nlp.given_names import given_name_gender
 from storyline.nlp.spacy_model import load_nlp
 from storyline.settings import quotes as cfg
 from storyline.settings.quotes import word_list
@@ -1235,26 +1236,67 @@ def _parse_attribute(nlp: object, jobs: list[tuple[_Span, str, int, int, int]]) 
                     if best is None or dist < best[0]:
                         best = (dist, doc[tok.i : tok.i + 2], objs[0])
         if best is None:
+            if cfg.PARTIAL_ROOT_SUBJECT and sp.kind == "partial" and (subject := _root_subject(doc, qs, qe)):
+                sp.extra["root_subject"] = subject  # taken in _finish if nothing else attributes the quote
             continue
         _, verb, head = best
-        left, right = head.left_edge.i, head.i
-        for c in head.rights:
-            if (c.dep_ in _RECL and c.dep_ != "prep") or c.dep_ == "punct":
-                break
-            if cfg.PARSED_NAME_ADJUNCT_CUT and _adjunct_of_name(head, c):
-                break
-            right = c.right_edge.i
-        spk = doc[left : right + 1].text
-        if any(qs <= t.idx < qe for t in doc[left : right + 1]):
-            continue
-        spk = _trim_speaker(spk)
-        if not _plausible_speaker(spk.split(",")[0]):
+        spk = _subject_span(doc, head, qs, qe)
+        if spk is None:
             continue
         if cfg.POLL_SOURCE_PARSED and _SHARE.search(spk) and (polls := list(_POLL.finditer(sent, 0, qs))):
             spk = names.tidy(polls[-1].group(1))  # POLL_SOURCE for a share of respondents the parser found
         sp.speaker_text = spk
         sp.cue = verb.text
         sp.parse = False
+
+
+def _subject_span(doc: object, head: object, qs: int, qe: int) -> str | None:
+    """The words of a parsed subject (its left edge to its head and the modifiers after it, up to a
+    relative clause or punctuation), trimmed; None when it overlaps the quote or is no speaker."""
+    left, right = head.left_edge.i, head.i  # type: ignore[attr-defined]
+    for c in head.rights:  # type: ignore[attr-defined]
+        if (c.dep_ in _RECL and c.dep_ != "prep") or c.dep_ == "punct":
+            break
+        if cfg.PARSED_NAME_ADJUNCT_CUT and _adjunct_of_name(head, c):
+            break
+        right = c.right_edge.i
+    words_ = doc[left : right + 1]  # type: ignore[index]
+    if any(qs <= t.idx < qe for t in words_):
+        return None
+    spk = _trim_speaker(words_.text)
+    return spk if _plausible_speaker(spk.split(",")[0]) else None
+
+
+def _root_subject(doc: object, qs: int, qe: int) -> str | None:
+    """The subject of the main verb of the sentence holding a partial quote that no cue verb
+    attributes (`The crowd chanted back, "Send them home"`, `Ada Quill agreed to keep the two apart,
+    including a pledge to "step aside"`)."""
+    sent = next((s for s in doc.sents if s.start_char <= qs < s.end_char), None)  # type: ignore[attr-defined]
+    if sent is None:
+        return None
+    subj = [c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subj or not _speaking_head(subj[0]):
+        return None
+    return _subject_span(doc, subj[0], qs, qe)
+
+
+_SPEAKING_PRONOUNS = frozenset(word_list("he she they we i"))
+_SPEAKING_GROUPS = frozenset(word_list("crowd crowds audience audiences"))
+
+
+def _speaking_head(head: object) -> bool:
+    """A subject that can say something: a proper noun, a personal pronoun, or a common noun that
+    names a source, a role or a crowd ("the senator", "officials", "the crowd"), not an abstract
+    one ("the fact that", "his standing")."""
+    tag, low = head.tag_, head.lower_  # type: ignore[attr-defined]
+    if tag in ("NNP", "NNPS"):
+        return True
+    if tag == "PRP":
+        return low in _SPEAKING_PRONOUNS
+    if tag in ("NN", "NNS"):
+        sing = low[:-1] if low.endswith("s") else low
+        return any(w in cfg.SOURCE_NOUNS or w in cfg.TITLE_WORDS or w in _SPEAKING_GROUPS for w in (low, sing))
+    return False
 
 
 # Prepositions that open a time, place or occasion phrase, not an affiliation ("of", "from", "at",
@@ -1333,11 +1375,8 @@ class _Resolver:
             return kin[1]  # "his wife, Ada": the kin word gives the gender
         if cfg.GENDER_FROM_NAME_CORE:
             name = names.split_name(name).name or name  # "Republican front-runner Ada Quill" -> "Ada Quill"
-        first = names.first_name(name)
-        if first in cfg.MALE_FIRST_NAMES:
-            return "m"
-        if first in cfg.FEMALE_FIRST_NAMES:
-            return "f"
+        if found := given_name_gender(names.first_name(name)):
+            return found
         if self._title_gender is None:
             self._titled_people()
         assert self._title_gender is not None
@@ -1564,8 +1603,8 @@ class _Resolver:
             cands = [(o, n) for o, n in cands if names.first_name(n) == first] or cands[:0]
         elif gender:
             # "Mrs. Quill" after "Ivo Quill" and "Ada Quill": Ada; a first name of either gender is kept
-            other = cfg.MALE_FIRST_NAMES if gender == "f" else cfg.FEMALE_FIRST_NAMES
-            cands = [(o, n) for o, n in cands if names.first_name(n) not in other] or cands
+            other = "m" if gender == "f" else "f"
+            cands = [(o, n) for o, n in cands if given_name_gender(names.first_name(n)) != other] or cands
         if not cands:
             return name
         before = [c for c in cands if c[0] <= at]
@@ -2284,6 +2323,10 @@ def _finish(art: Article, paras: list[tuple[int, int]], spans: list[_Span]) -> l
                     subject = None
                 if subject and _cue_near(text, paras, sp, True):
                     sp.speaker_text = subject
+    if cfg.PARTIAL_ROOT_SUBJECT:
+        for sp in spans:
+            if sp.kind == "partial" and sp.speaker_text is None and not sp.drop and "root_subject" in sp.extra:
+                sp.speaker_text = str(sp.extra["root_subject"])
     # bare quote paragraphs inherit from the paragraph before; runs share their first cue
     by_run: dict[int, list[_Span]] = {}
     for sp in spans:
