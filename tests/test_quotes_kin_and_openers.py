@@ -136,6 +136,8 @@ def test_a_prepositional_object_before_a_cue_is_not_the_speaker(monkeypatch: pyt
     assert found["Is the council ever going to fix the docks?"].speaker_name == "Karen Quill"
     assert found["poor choice of words"].speaker_name == "Tom Brandt"
     monkeypatch.setattr(cfg, "PREPOSITION_OBJECT_NOT_SPEAKER", False)
+    # both cues are participles after a comma, which the parser now reads first: the regex path alone
+    monkeypatch.setattr(cfg, "PARTICIPLE_CUE_PARSED", False)
     found = _quotes(PREPOSITION_TEXT)
     assert found["Is the council ever going to fix the docks?"].speaker_name == "the attack"
     assert found["poor choice of words"].speaker_name == "the rest of his campaign"

@@ -1,6 +1,7 @@
-"""A partial quote no cue verb attributes goes to the subject of its sentence's main verb when that
-subject can speak; given names outside the curated lists take their gender from the lexicon
-(fictional sentences, each rule checked with its switch on and off)."""
+"""Parsed subjects: a partial quote no cue verb attributes goes to the subject of its sentence's main
+verb when that subject can speak; a participle cue after a comma is left to the parser; a verb with
+two parsed subjects takes the nearest. Given names outside the curated lists take their gender from
+the lexicon (fictional sentences, each rule checked with its switch on and off)."""
 
 from __future__ import annotations
 
@@ -26,6 +27,18 @@ ABSTRACT_SUBJECT_TEXT = (
     "Governor Ada Quill met the board on Monday. Her standing improved after her call for "
     '"a total and complete review" of the lease.\n'
 )
+PARTICIPLE_TEXT = (
+    "Endorsements.\n\n"
+    "Governor Ada Quill met with the popular mayor, Ivo Lund, at their usual breakfast place on Friday.\n\n"
+    "Later, Quill endorsed Lund at a news conference at Harbor Hall, Lund's private club, calling him "
+    '"a good and fair man."\n\n'
+    'On Sunday, Tom Brandt returned the compliment to Lund, calling him "the best mayor we ever had."\n'
+)
+TWO_SUBJECTS_TEXT = (
+    "Port fight.\n\n"
+    "Ivo Lund took on Governor Ada Quill on Monday. Speaking at a town hall event in Salem, New "
+    'Hampshire, Lund went after Quill, calling her "a total disaster."\n'
+)
 UNLISTED_NAME_TEXT = (
     "Port fight.\n\n"
     "Ada Quill spoke first. Marc Brandt took the stage in Derry after her, and the crowd cheered.\n\n"
@@ -49,6 +62,35 @@ def test_the_main_subject_speaks_an_unattributed_partial_quote(
     assert (on.speaker_text, on.speaker_name) == (speaker, name)
     assert on.kind == "partial" and on.cue is None  # no reporting verb was printed for it
     assert off.speaker_text is None and off.speaker_name is None
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "switch", "with_rule", "without_rule"),
+    [
+        # the words before the comma are an apposition of the place: the parser finds the subject
+        pytest.param(PARTICIPLE_TEXT, "a good and fair man.", "PARTICIPLE_CUE_PARSED",
+                     ("Quill", "Ada Quill"), ("Lund's private club", "Lund's private club"), id="apposition"),
+        # the whole main clause was the printed speaker; the person was right already
+        pytest.param(PARTICIPLE_TEXT, "the best mayor we ever had.", "PARTICIPLE_CUE_PARSED",
+                     ("Tom Brandt", "Tom Brandt"), ("Tom Brandt returned the compliment to Lund", "Tom Brandt"),
+                     id="main-clause"),
+        # the parser makes the state a second subject of "went"
+        pytest.param(TWO_SUBJECTS_TEXT, "a total disaster.", "NEAREST_PARSED_SUBJECT",
+                     ("Lund", "Ivo Lund"), ("New Hampshire", "New Hampshire"), id="two-subjects"),
+    ],
+)
+def test_parsed_speakers_of_participle_cues(
+    monkeypatch: pytest.MonkeyPatch,
+    text: str,
+    quote: str,
+    switch: str,
+    with_rule: tuple[str, str],
+    without_rule: tuple[str, str],
+) -> None:
+    on, off = quote_with_and_without(monkeypatch, text, quote, switch)
+    assert (on.speaker_text, on.speaker_name) == with_rule
+    assert (off.speaker_text, off.speaker_name) == without_rule
+    assert on.cue == off.cue == "calling"
 
 
 def test_an_abstract_subject_speaks_nothing() -> None:
@@ -82,3 +124,12 @@ def test_the_lexicon_file_is_shipped() -> None:
     assert not {n for n in cfg.MALE_FIRST_NAMES if lexicon.get(n) == "f"}
     assert not {n for n in cfg.FEMALE_FIRST_NAMES if lexicon.get(n) == "m"}
     assert "MIT" in given_names.LEXICON.read_text(encoding="utf-8").splitlines()[1]
+
+
+def test_without_a_parser_the_participle_keeps_the_words_before_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    # regex-only: nothing would find the subject later, so the words before the comma still speak
+    import storyline.nlp.quotes as quotes_module
+
+    monkeypatch.setattr(quotes_module, "load_nlp", lambda: None)
+    quote = quotes_by_text(PARTICIPLE_TEXT)["the best mayor we ever had."]
+    assert quote.speaker_name == "Tom Brandt"

@@ -38,6 +38,9 @@ def test_a_dateline_is_not_the_subject(monkeypatch: pytest.MonkeyPatch) -> None:
     )
     assert _quotes(text)["loud comments"].speaker_name == "Karen Quill"
     monkeypatch.setattr(cfg, "SKIP_DATELINE", False)
+    # the parser would otherwise read "saying" first, taking the subject nearest the verb
+    monkeypatch.setattr(cfg, "PARTICIPLE_CUE_PARSED", False)
+    monkeypatch.setattr(cfg, "NEAREST_PARSED_SUBJECT", False)
     assert _quotes(text)["loud comments"].speaker_name != "Karen Quill"
 
 

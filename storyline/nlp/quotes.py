@@ -610,6 +610,10 @@ def _attribute_before(clause: str, require_intro: bool, max_after: int = 8) -> t
             return inserted, cue  # `The paradox of the plan, says Ada Quill, a historian, is that "..."`
         # "An aide has been quoted as saying, "...": the passive frame is part of the cue
         spk = _speaker_before(_QUOTED_AS.sub("", before))
+        if spk and cfg.PARTICIPLE_CUE_PARSED and w.endswith("ing") and before.rstrip().endswith(",") and load_nlp():
+            # `Quill endorsed Lund at Harbor Hall, Lund's club, calling him "..."`: the words before the
+            # comma are a clause or an apposition, not the participle's subject; the parser finds it
+            return None
         if spk:
             return spk, cue
         if i + 1 < len(tokens) and w not in _TOLD and tokens[i].group()[:1].isupper():
@@ -1217,9 +1221,9 @@ def _parse_attribute(nlp: object, jobs: list[tuple[_Span, str, int, int, int]]) 
                 continue
             w = tok.lower_
             if tok.tag_.startswith("VB") and (w in _CUES or (sp.kind == "partial" and w in _PARTIAL_CUES)):
-                subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+                subj = _subjects(tok, ("nsubj", "nsubjpass"))
                 if not subj and tok.dep_ in ("conj", "xcomp", "advcl") and tok.head.tag_.startswith("VB"):
-                    subj = [c for c in tok.head.children if c.dep_ == "nsubj"]
+                    subj = _subjects(tok.head, ("nsubj",))
                 if not subj:
                     continue
                 if cfg.PARSE_CUE_GOVERNS and _reports_else(tok, qs, qe):
@@ -1274,7 +1278,7 @@ def _root_subject(doc: object, qs: int, qe: int) -> str | None:
     sent = next((s for s in doc.sents if s.start_char <= qs < s.end_char), None)  # type: ignore[attr-defined]
     if sent is None:
         return None
-    subj = [c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass")]
+    subj = _subjects(sent.root, ("nsubj", "nsubjpass"))
     if not subj or not _speaking_head(subj[0]):
         return None
     return _subject_span(doc, subj[0], qs, qe)
@@ -1297,6 +1301,17 @@ def _speaking_head(head: object) -> bool:
         sing = low[:-1] if low.endswith("s") else low
         return any(w in cfg.SOURCE_NOUNS or w in cfg.TITLE_WORDS or w in _SPEAKING_GROUPS for w in (low, sing))
     return False
+
+
+def _subjects(verb: object, deps: tuple[str, ...]) -> list[object]:
+    """The verb's subjects, the one nearest before it first: the parser sometimes gives a verb two
+    ("Speaking in Salem, New Hampshire, Lund went after Quill": "Hampshire" and "Lund"), and the
+    subject proper stands next to the verb."""
+    found = [c for c in verb.children if c.dep_ in deps]  # type: ignore[attr-defined]
+    if cfg.NEAREST_PARSED_SUBJECT and len(found) > 1:
+        at = verb.i  # type: ignore[attr-defined]
+        found.sort(key=lambda c: (c.i > at, abs(at - c.i)))  # type: ignore[attr-defined]
+    return found
 
 
 # Prepositions that open a time, place or occasion phrase, not an affiliation ("of", "from", "at",
