@@ -39,6 +39,12 @@ TWO_SUBJECTS_TEXT = (
     "Ivo Lund took on Governor Ada Quill on Monday. Speaking at a town hall event in Salem, New "
     'Hampshire, Lund went after Quill, calling her "a total disaster."\n'
 )
+ACCORDING_TEXT = (
+    "Speech fees.\n\n"
+    "Ada Quill spoke to the bankers in 2007. According to the Harbor Post, Quill praised their "
+    '"great work for the city" and asked them to freeze rates.\n\n'
+    'According to a spokesman, Ivo Lund, the speech was "fully paid."\n'
+)
 UNLISTED_NAME_TEXT = (
     "Port fight.\n\n"
     "Ada Quill spoke first. Marc Brandt took the stage in Derry after her, and the crowd cheered.\n\n"
@@ -91,6 +97,15 @@ def test_parsed_speakers_of_participle_cues(
     assert (on.speaker_text, on.speaker_name) == with_rule
     assert (off.speaker_text, off.speaker_name) == without_rule
     assert on.cue == off.cue == "calling"
+
+
+def test_according_to_ends_at_the_comma(monkeypatch: pytest.MonkeyPatch) -> None:
+    switch = "ACCORDING_TO_ENDS_AT_COMMA"
+    on, off = quote_with_and_without(monkeypatch, ACCORDING_TEXT, "great work for the city", switch)
+    assert (on.speaker_text, on.speaker_name, on.cue) == ("the Harbor Post", "the Harbor Post", "according to")
+    assert off.speaker_text == "the Harbor Post, Quill praised their" and off.speaker_name == "Ada Quill"
+    # a name after the description is the source itself
+    assert quotes_by_text(ACCORDING_TEXT)["fully paid."].speaker_name == "Ivo Lund"
 
 
 def test_an_abstract_subject_speaks_nothing() -> None:

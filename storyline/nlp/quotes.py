@@ -594,6 +594,8 @@ def _attribute_before(clause: str, require_intro: bool, max_after: int = 8) -> t
         w = _clean_word(tokens[i].group())
         if w == "according" and i + 1 < len(tokens) and _clean_word(tokens[i + 1].group()) == "to":
             spk = _inverted_speaker(clause[tokens[i + 1].end() :])
+            if spk and cfg.ACCORDING_TO_ENDS_AT_COMMA:
+                spk = _according_source(spk)
             if spk:
                 return spk, "according to"
             continue
@@ -624,6 +626,19 @@ def _attribute_before(clause: str, require_intro: bool, max_after: int = 8) -> t
         if require_intro:
             return None
     return None
+
+
+def _according_source(spk: str) -> str:
+    """The source after a sentence-opening "According to": up to the first comma, where the sentence
+    itself goes on ("According to the Harbor Post, Quill praised her "..."" -> "the Harbor Post"); a
+    name set after a description ("a spokesman, Ivo Lund,") stays."""
+    head, sep, rest = spk.partition(",")
+    if not sep:
+        return spk
+    rest = rest.strip().rstrip(",")
+    if rest and names.proper_name(rest) == rest and len(rest.split()) >= 2:
+        return f"{head}, {rest}"
+    return head.strip()
 
 
 def _parenthetical_speaker(before: str, verb: str, after: str) -> str | None:

@@ -1146,3 +1146,9 @@ NEAREST_PARSED_SUBJECT = True
 # spokesman Ivo Lund responded on Twitter" had resolved to Quill, "Republicans in Kestrel Hall seized
 # on the message" to Kestrel Hall).
 PARTICIPLE_CUE_PARSED = True
+
+# The source after a sentence-opening "According to" ends at the first comma, where the sentence
+# goes on ("According to the Harbor Post, Quill praised her "..."" gave "the Harbor Post, Quill praised
+# her", resolved to Quill); a full name after a description stays ("a spokesman, Ivo Lund,"). Train:
+# 2 right, 0 wrong; 11 more quotes print the source alone instead of the source and half a clause.
+ACCORDING_TO_ENDS_AT_COMMA = True
