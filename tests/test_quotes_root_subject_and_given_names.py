@@ -45,6 +45,11 @@ ACCORDING_TEXT = (
     '"great work for the city" and asked them to freeze rates.\n\n'
     'According to a spokesman, Ivo Lund, the speech was "fully paid."\n'
 )
+COLON_TEXT = (
+    "Port vote.\n\n"
+    'Asked whether the port should take the blame, Mr. Quill shot back: "The port did nothing wrong."\n\n'
+    'When Lund suggested that the city would sue, Quill fired back forcefully: "Let them try."\n'
+)
 UNLISTED_NAME_TEXT = (
     "Port fight.\n\n"
     "Ada Quill spoke first. Marc Brandt took the stage in Derry after her, and the crowd cheered.\n\n"
@@ -106,6 +111,18 @@ def test_according_to_ends_at_the_comma(monkeypatch: pytest.MonkeyPatch) -> None
     assert off.speaker_text == "the Harbor Post, Quill praised their" and off.speaker_name == "Ada Quill"
     # a name after the description is the source itself
     assert quotes_by_text(ACCORDING_TEXT)["fully paid."].speaker_name == "Ivo Lund"
+
+
+@pytest.mark.parametrize(
+    ("quote", "with_rule", "without_rule"),
+    [("The port did nothing wrong.", "Mr. Quill", "Asked"), ("Let them try.", "Quill", "Lund")],
+)
+def test_the_clause_before_a_colon_is_parsed(
+    monkeypatch: pytest.MonkeyPatch, quote: str, with_rule: str, without_rule: str
+) -> None:
+    on, off = quote_with_and_without(monkeypatch, COLON_TEXT, quote, "COLON_PARSED_SUBJECT")
+    assert on.speaker_text == with_rule and on.kind == "direct"
+    assert off.speaker_text == without_rule
 
 
 def test_an_abstract_subject_speaks_nothing() -> None:

@@ -1073,7 +1073,13 @@ def _attribute(text: str, paras: list[tuple[int, int]], spans: list[_Span]) -> N
                     m = re.search(r"([A-Z][\w'\u2019\-]+(?:\s+[A-Z][\w'\u2019\-]+)*)\s+[a-z]+\s*:$", intro)
                     subject = m.group(1) if m and not names.is_title_word(m.group(1)) else None
                     subject = subject or _sentence_subject(clause)
-                    if subject:
+                    if cfg.COLON_PARSED_SUBJECT and load_nlp():
+                        # the parser reads the clause before the colon first; the regex subject stays
+                        # for when it finds none
+                        sp.extra["colon"] = True
+                        if subject:
+                            sp.extra["colon_regex"] = subject
+                    elif subject:
                         found = (subject, "")
             if found is None and not sp.continued and not text[ps : sp.open_at].strip() and p > 0:
                 # a quote paragraph introduced by the paragraph before ("Rutte said:")
@@ -1108,6 +1114,8 @@ def _attribute(text: str, paras: list[tuple[int, int]], spans: list[_Span]) -> N
             ):
                 # "Bystrom agreed. "Mainstream ..."": the person the sentence before is about
                 found = _previous_subject(text, paras, p, sp)
+                if found and sp.extra.get("colon"):
+                    sp.extra["colon_regex"], found = found[0], None  # the parser reads the clause first
             if found is None and sp.kind == "partial" and cfg.PARTIAL_INVERTED_END and sp.close_at is not None:
                 # `signals "the beginning of the end" for the union, said Ivo Lund, its founder.`
                 found = _inverted_at_end(after)
@@ -1230,6 +1238,9 @@ def _parse_attribute(nlp: object, jobs: list[tuple[_Span, str, int, int, int]]) 
     """
     texts = [j[1] for j in jobs]
     for (sp, sent, _off, qs, qe), doc in zip(jobs, nlp.pipe(texts, batch_size=64), strict=True):  # type: ignore[attr-defined]
+        if sp.extra.get("colon") and (subject := _colon_subject(doc, qs, qe)):
+            sp.speaker_text, sp.parse = subject, False
+            continue
         best = None
         for tok in doc:
             if qs - 1 <= tok.idx < qe + 1:
@@ -1294,6 +1305,25 @@ def _root_subject(doc: object, qs: int, qe: int) -> str | None:
     if sent is None:
         return None
     subj = _subjects(sent.root, ("nsubj", "nsubjpass"))
+    if not subj or not _speaking_head(subj[0]):
+        return None
+    return _subject_span(doc, subj[0], qs, qe)
+
+
+def _colon_subject(doc: object, qs: int, qe: int) -> str | None:
+    """The subject of the clause a colon closes right before a quote (`Asked about the vote, Quill
+    shot back: "..."`), when it can speak."""
+    colon = next((t for t in reversed(list(doc)) if t.idx < qs and t.text == ":"), None)  # type: ignore[call-overload]
+    if colon is None:
+        return None
+    # the verb heading the words before the colon (the parser often makes the quote's verb the root
+    # and the clause before it a complement)
+    start = colon.sent.start  # type: ignore[attr-defined]
+    tops = [t for t in doc[start : colon.i] if t.head.i >= colon.i or t.head is t]  # type: ignore[index, attr-defined]
+    verbs = [t for t in tops if t.tag_.startswith("VB")]
+    if not verbs:
+        return None
+    subj = _subjects(verbs[-1], ("nsubj", "nsubjpass"))
     if not subj or not _speaking_head(subj[0]):
         return None
     return _subject_span(doc, subj[0], qs, qe)
@@ -2249,7 +2279,7 @@ def extract_quotes(articles: list[Article]) -> dict[str, list[Quote]]:
         paras, spans = _article_spans(art)
         prepared.append((art, paras, spans))
         for sp in spans:
-            if sp.parse and not sp.drop and _cue_near(art.text, paras, sp, with_according=True):
+            if sp.parse and not sp.drop and (sp.extra.get("colon") or _cue_near(art.text, paras, sp, True)):
                 lo, hi = _sentence_of(art.text, paras, sp, own_period=True)
                 jobs.append((sp, art.text[lo:hi], lo, sp.start - lo, sp.end - lo))
     if jobs:
@@ -2353,6 +2383,9 @@ def _finish(art: Article, paras: list[tuple[int, int]], spans: list[_Span]) -> l
                     subject = None
                 if subject and _cue_near(text, paras, sp, True):
                     sp.speaker_text = subject
+    for sp in spans:
+        if sp.speaker_text is None and not sp.drop and "colon_regex" in sp.extra:
+            sp.speaker_text = str(sp.extra["colon_regex"])  # COLON_SUBJECT where the parser found nobody
     if cfg.PARTIAL_ROOT_SUBJECT:
         for sp in spans:
             if sp.kind == "partial" and sp.speaker_text is None and not sp.drop and "root_subject" in sp.extra:
