@@ -88,3 +88,18 @@ def test_resolved_metric_names_and_descriptions() -> None:
     alone = GoldQuote("a", 0, 10, "she", None)
     she = Quote(id="q", article="a", text="x", start=0, end=10, speaker_text="she", speaker_name=None)
     assert _resolved_ok(she, alone)
+
+
+def test_a_description_points_back_within_one_sentence() -> None:
+    # "an excuse.\n\nThe Vermont senator" and "the Pentagon.\n\nThe Kestrel Post" are no antecedents
+    text = (
+        "Debate night.\n\n"
+        "Reporters waited at the Pentagon.\n\n"
+        "The Kestrel Post reported the talks had stalled. Ivo Lund called it an excuse.\n\n"
+        'The Vermont senator spoke later. "We are not done," the senator said.\n\n'
+        '"It is over," the Post said, citing a U.S. official. "No deal," the official said.\n'
+    )
+    found = _quotes(text)
+    assert found["We are not done,"].speaker_name == "the senator"
+    assert found["It is over,"].speaker_name == "the Kestrel Post"
+    assert found["No deal,"].speaker_name == "a U.S. official"

@@ -1830,9 +1830,9 @@ class _Resolver:
         desc = parts.description
         if cfg.SHORT_ORG_NAMES and (m := re.fullmatch(r"[Tt]he ([A-Z][\w&\-]+)", desc.strip())):
             # "the Post" after "The Harbor Post": the full name of the organisation printed earlier
-            full = re.findall(
-                r"\b[Tt]he ((?:[A-Z][\w.&'\u2019\-]*\s+){1,4}" + re.escape(m.group(1)) + r")\b", self.text[:at]
-            )
+            # capitalised words of one sentence ("the Pentagon.\n\nThe Kestrel Post" is no name)
+            word = r"(?:[A-Z][\w&'\u2019\-]*|[A-Z](?:\.[A-Z])+\.?)[^\S\n]+"
+            full = re.findall(r"\b[Tt]he ((?:" + word + r"){1,4}" + re.escape(m.group(1)) + r")\b", self.text[:at])
             if full:
                 desc = "the " + full[-1]
         head = names.head_noun(desc)
@@ -1890,8 +1890,9 @@ class _Resolver:
         if cfg.INDEFINITE_ANTECEDENTS and (head in cfg.SOURCE_NOUNS or names.is_title_word(head)):
             # only people ("a senior Veltan official"), and no preposition inside the phrase
             pat = re.compile(
-                r"\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+"
-                r"(?:(?!(?:the|of|for|to|in|on|at|with|and|or|by|from|as|that)\b)[\w\-.\u2019']+\s+){0,3}?"
+                r"\b(?:[Aa]n?|[Oo]ne|[Aa]nother)[^\S\n]+"
+                r"(?:(?!(?:the|of|for|to|in|on|at|with|and|or|by|from|as|that)\b)"
+                r"(?:[\w\-\u2019']+|\w(?:\.\w)+\.?)[^\S\n]+){0,3}?"  # one sentence: "U.S." but no "excuse."
                 + re.escape(head)
                 + r"\b"
             )
