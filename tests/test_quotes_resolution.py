@@ -103,3 +103,13 @@ def test_a_description_points_back_within_one_sentence() -> None:
     assert found["We are not done,"].speaker_name == "the senator"
     assert found["It is over,"].speaker_name == "the Kestrel Post"
     assert found["No deal,"].speaker_name == "a U.S. official"
+
+
+def test_what_she_called_prints_the_pronoun() -> None:
+    # the speaker is the subject of "called", not the main clause up to it
+    text = (
+        "Alliance meets.\n\n"
+        'Secretary-General Ada Quill praised what she called Kestrel\'s "quiet leadership" on Monday.\n'
+    )
+    quote = _quotes(text)["quiet leadership"]
+    assert (quote.speaker_text, quote.speaker_name) == ("she", "Ada Quill")

@@ -665,7 +665,7 @@ _QUOTED_AS = re.compile(
 
 
 _RELATIVE_SUBJECT = re.compile(
-    r",\s*(?:which|whom|who|that)\s+(he|she|(?:[A-Z][\w.'\u2019\-]*\s+){0,2}[A-Z][\w'\u2019\-]+)\s+"
+    r"(?:,\s*(?:which|whom|who|that)|\swhat)\s+(he|she|(?:[A-Z][\w.'\u2019\-]*\s+){0,2}[A-Z][\w'\u2019\-]+)\s+"
     r"(?:(?:had|has|have|also|once|previously|repeatedly|later|then|[a-z]+ly|on\s+[A-Z][a-z]+day)\s+)*$"
 )
 
