@@ -113,3 +113,16 @@ def test_what_she_called_prints_the_pronoun() -> None:
     )
     quote = _quotes(text)["quiet leadership"]
     assert (quote.speaker_text, quote.speaker_name) == ("she", "Ada Quill")
+
+
+def test_an_unnamed_source_close_to_someone_is_not_that_person() -> None:
+    text = (
+        "Quill weighs a run.\n\n"
+        "Governor Ada Quill has not decided whether to run again.\n\n"
+        '"She will run," said a person close to Ada Quill. "She has not decided," said an aide to Ada '
+        'Quill. "Nothing is settled," said a spokesman for Ivo Lund.\n'
+    )
+    found = _quotes(text)
+    assert found["She will run,"].speaker_name == "a person close to Ada Quill"
+    assert found["She has not decided,"].speaker_name == "an aide to Ada Quill"
+    assert found["Nothing is settled,"].speaker_name == "a spokesman for Ivo Lund"

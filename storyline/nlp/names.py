@@ -107,6 +107,14 @@ _FIRST_NAMES = MALE_FIRST_NAMES | FEMALE_FIRST_NAMES
 _HOMETOWN_STATE = re.compile(
     r"\bof\s+(?:[A-Z][\w'\u2019\-.]*\s+){0,2}[A-Z][\w'\u2019\-]*(,\s*([A-Z][A-Za-z.]{1,12}))\s*$"
 )
+# An indefinite description ("a person", "an aide", "one source", "two senior officials") tied to a
+# name by a relational phrase ("close to", "to", "for", "of", "familiar with", "working for").
+_UNNAMED_OF_NAMED = re.compile(
+    r"^(?i:an?|one|another|some|two|three|several)\s+"
+    r"(?:[\w\-\u2019']+\s+){0,3}?"
+    r"(?:close\s+to|familiar\s+with|near|to|for|of|with|working\s+for|allied\s+with)\s+"
+    r"(?:the\s+)?[A-Z]"
+)
 _AFFILIATION = re.compile(r"^(.*?[A-Z][\w'\u2019\-.]*)\s+(of|from|for|at|with)\s+(.+)$")
 
 
@@ -197,6 +205,10 @@ def split_name(span: str) -> SpeakerParts:
         desc_first = split_name(left)
         if desc_first.name:
             return SpeakerParts(desc_first.name, desc_first.role or _role_text(right), desc)
+        return SpeakerParts(None, None, desc)
+    if settings.UNNAMED_SOURCE_OF_NAMED and _UNNAMED_OF_NAMED.match(desc):
+        # "a person close to Ada Quill", "an aide to Ada Quill": the name is who the unnamed source is
+        # close to, not the source
         return SpeakerParts(None, None, desc)
     m = _AFFILIATION.match(desc)
     if m and settings.AFFILIATION_NOT_BEFORE_NAME and _ends_in_full_name(m.group(3)):
