@@ -126,3 +126,18 @@ def test_an_unnamed_source_close_to_someone_is_not_that_person() -> None:
     assert found["She will run,"].speaker_name == "a person close to Ada Quill"
     assert found["She has not decided,"].speaker_name == "an aide to Ada Quill"
     assert found["Nothing is settled,"].speaker_name == "a spokesman for Ivo Lund"
+
+
+def test_a_one_word_name_keeps_its_apposition_and_a_party_tag_is_no_speaker() -> None:
+    text = (
+        "Harbor row.\n\n"
+        "Kestrel Wire, the official Borovian news agency, attacked the admiral. It called his remarks "
+        '"reckless," Harborline, the state broadcaster, said.\n\n'
+        '"We will override it," Sen. Ivo Lund, R-Wis., said on Tuesday.\n'
+    )
+    found = _quotes(text)
+    assert found["reckless,"].speaker_name == "Harborline"  # not "Borovian" or "state"
+    assert (found["We will override it,"].speaker_text, found["We will override it,"].speaker_name) == (
+        "Sen. Ivo Lund",
+        "Ivo Lund",
+    )

@@ -309,6 +309,7 @@ def _trim_speaker(span: str, before_cue: bool = True) -> str:
     does not end at the cue (``before_cue`` False) keeps its -ly words ("Quite suddenly, ...")."""
     span = names.tidy(span)
     span = _RELATIVE.sub("", span).strip()
+    span = _TRAILING_PARTY.sub("", span)  # "Sen. Ivo Lund, R-Wis.": the party tag is no part of the name
     toks = span.split()
     # "one official said, predicting ...": the earlier verb is not part of the speaker
     # only lower-case words go: a capitalised one before the cue is a name ("Ivo Will wrote")
@@ -699,6 +700,8 @@ def _speaker_before(text: str) -> str | None:
     text = _RELATIVE.sub("", text).rstrip()
     # "250,000 refugees": a digit right after the comma makes it a thousands separator
     parts = [p for p in re.split(r",(?!\d)\s*" if cfg.THOUSANDS_NOT_COMMAS else r",\s*", text) if p.strip()]
+    if len(parts) > 1 and _PARTY_ONLY.fullmatch(parts[-1].strip()):
+        parts.pop()  # "House Speaker Ivo Lund, R-Wis.,": the party tag after the name is no speaker
     if cfg.SKIP_SENTENCE_ADVERBS:
         # "Quill, meanwhile, said": the adverb between commas is not the speaker
         while len(parts) > 1 and parts[-1].strip().lower() in _SENTENCE_ADVERBS:
@@ -2035,6 +2038,8 @@ _NAME_APPOSITION_CUE = re.compile(
 )
 # a preposition, article or "and" before the name's capitalised run: the name is no subject
 _AFTER_PREPOSITION = re.compile(r"\b(?:of|for|at|with|from|to|by|in|on|the|and)\s+(?:[A-Z][\w.'\u2019\-]*\s+){0,3}$")
+_TRAILING_PARTY = re.compile(r",\s*[DRI]-[A-Z][A-Za-z.\-]*,?$")
+_PARTY_ONLY = re.compile(r"[DRI]-[A-Z][A-Za-z.\-]*")
 _PARTY_TAG = re.compile(r",?\s*\(?\b[DRI]-[A-Z][A-Za-z.\-]*\)?|\s*\([^()]{0,40}\)")
 _SPAN_FUNCTION_WORDS = frozenset(
     word_list(
@@ -2104,11 +2109,14 @@ def _name_with_role(span: str) -> bool:
     head, _, after = span.partition(",")
     head = head.strip()
     parts = names.split_name(head)
-    if not parts.name or len(parts.name.split()) < 2 or not head.endswith(parts.name):
+    if not parts.name or not head.endswith(parts.name):
         return False
     if after.strip():
-        # the apposition after the name: a description, not a clause with its own subject
+        # the apposition after the name: a description, not a clause with its own subject ("Xinhua, the
+        # official news agency": a one-word name too)
         return head == parts.name and after.split()[0].lower() in ("a", "an", "the", "who", "one")
+    if len(parts.name.split()) < 2:
+        return False
     before = head[: len(head) - len(parts.name)].split()
     if before and _clean_word(before[0]) in _DET_START:
         before = before[1:]  # "The Kestrel Post columnist Ada Quill"
