@@ -141,3 +141,16 @@ def test_a_one_word_name_keeps_its_apposition_and_a_party_tag_is_no_speaker() ->
         "Sen. Ivo Lund",
         "Ivo Lund",
     )
+
+
+def test_a_sentence_opening_word_is_no_given_name() -> None:
+    from storyline.nlp import names
+
+    text = (
+        "Does Lund have a path? See Quill's essay. Maybe Brandt wins. Will Varlo spoke, and Mark "
+        "Osgood too. Ivo Lund and Ada Quill met; he does not know, see below."
+    )
+    found = [n for _o, n in names.person_names(text)]
+    assert found == ["Will Varlo", "Mark Osgood", "Ivo Lund", "Ada Quill"]
+    quote = _quotes('Lund rallies.\n\nDoes Lund have a path? Ivo Lund thinks so. "We can win," Lund said.\n')
+    assert quote["We can win,"].speaker_name == "Ivo Lund"

@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from storyline.nlp.given_names import given_name_gender
 from storyline.settings import quotes as settings
 from storyline.settings.quotes import (
     FEMALE_FIRST_NAMES,
@@ -435,6 +436,7 @@ def person_names(text: str) -> list[tuple[int, str]]:
     """
     out: list[tuple[int, str]] = []
     pattern = _NAME_RUN_APOSTROPHE if settings.NAME_APOSTROPHE_SURNAMES else _NAME_RUN
+    lower_words: set[str] | None = None
     for m in pattern.finditer(text):
         run = m.group(0)
         # maximal sub-runs of name words: "NATO Secretary-General Mark Rutte" -> "Mark Rutte"
@@ -456,7 +458,37 @@ def person_names(text: str) -> list[tuple[int, str]]:
             cur = []
         if 2 <= len(cur) <= 4 and not _NON_PERSON & {fold_punctuation(t).lower() for t in cur}:
             out.append((cur_at, " ".join(cur)))
+    if settings.SENTENCE_START_WORD_NOT_NAME:
+        lower_words = {w for w in _LOWER_WORD.findall(text)}
+        out = [(o, n) for o, n in out if not _common_word_opening(text, o, n, lower_words)]
     return out
+
+
+# Words that open sentences and are never given names, for articles that happen not to print them
+# in lower case.
+_OPENING_WORDS = frozenset(
+    word_list(
+        """
+        maybe perhaps does did do is was are were has had have see stated asked following when if why
+        how where what while after before since as so but and or yet then also even still just only
+        """
+    )
+)
+_LOWER_WORD = re.compile(r"(?<![\w\-])[a-z]+(?![\w\-])")
+_SENTENCE_OPENING = re.compile(r"(?:^|[.!?:;][\"\u201d'\u2019)]?\s+|\n\s*|[\"\u201c(]\s*)$")
+
+
+def _common_word_opening(text: str, at: int, name: str, lower_words: set[str]) -> bool:
+    """A name run opening a sentence with a word the article also prints in lower case and that is
+    no given name ("Does Rubio ...", "See Sexton's ...", "Maybe Trump ..."): the run is a word and a
+    surname, not a full name."""
+    first = name.split()[0]
+    low = fold_punctuation(first).lower()
+    if not first.isalpha() or given_name_gender(low) or low in _FIRST_NAMES:
+        return False
+    if low not in lower_words and low not in _OPENING_WORDS:
+        return False
+    return bool(_SENTENCE_OPENING.search(text, max(0, at - 4), at))
 
 
 def has_non_person_word(name: str) -> bool:

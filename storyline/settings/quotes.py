@@ -1167,3 +1167,10 @@ COLON_PARSED_SUBJECT = True
 # split_name; its surname test had counted both readings right), 12 quotes no longer credited to
 # the person their unnamed source is close to.
 UNNAMED_SOURCE_OF_NAMED = True
+
+# A capitalised run opening a sentence with a word that is no given name and that the article prints
+# in lower case, or a sentence-opening function word ("Does Rubio ...", "See Sexton's essay",
+# "Said Comey", "Maybe Trump"), is no full name: the full-name index had made "Does Rubio" the
+# fullest printing of Rubio. Train+dev: 46 quotes name their speaker better ("Does Rubio" -> the
+# full name printed elsewhere, "De Blasio" -> "Bill de Blasio"), counts unchanged.
+SENTENCE_START_WORD_NOT_NAME = True
