@@ -154,3 +154,12 @@ def test_a_sentence_opening_word_is_no_given_name() -> None:
     assert found == ["Will Varlo", "Mark Osgood", "Ivo Lund", "Ada Quill"]
     quote = _quotes('Lund rallies.\n\nDoes Lund have a path? Ivo Lund thinks so. "We can win," Lund said.\n')
     assert quote["We can win,"].speaker_name == "Ivo Lund"
+
+
+def test_an_institution_named_with_of_is_no_person() -> None:
+    from storyline.nlp import names
+
+    assert names.split_name("the Kestrel Board of Elections").org == "Kestrel Board of Elections"
+    assert names.split_name("the Bank of Borovia").name is None
+    person = names.split_name("Center for Harbor Progress President Ada Quill")
+    assert (person.name, person.role) == ("Ada Quill", "Center for Harbor Progress President")

@@ -108,6 +108,11 @@ _FIRST_NAMES = MALE_FIRST_NAMES | FEMALE_FIRST_NAMES
 _HOMETOWN_STATE = re.compile(
     r"\bof\s+(?:[A-Z][\w'\u2019\-.]*\s+){0,2}[A-Z][\w'\u2019\-]*(,\s*([A-Z][A-Za-z.]{1,12}))\s*$"
 )
+_INSTITUTION_HEADS = ORGANISATION_HEADS | frozenset(word_list("board school academy"))
+# A capitalised institution name with "of" or "for" inside ("the Illinois Board of Elections").
+_INSTITUTION_OF = re.compile(
+    r"^(?:[Tt]he\s+)?((?:[A-Z][\w&'\u2019\-.]*\s+)*?([A-Z][\w\-]*)\s+(?:of|for)\s+(?:the\s+)?[A-Z][^,]*)$"
+)
 # An indefinite description ("a person", "an aide", "one source", "two senior officials") tied to a
 # name by a relational phrase ("close to", "to", "for", "of", "familiar with", "working for").
 _UNNAMED_OF_NAMED = re.compile(
@@ -165,6 +170,15 @@ def _is_name_token(tok: str) -> bool:
     return not _is_title(t) and t.lower().strip(".") not in _NOT_NAMES
 
 
+def _title_then_name(text: str) -> bool:
+    """The text ends with a title word and name words ("... Progress President Neera Tanden")."""
+    toks = _TOKEN.findall(text)
+    k = len(toks)
+    while k > 0 and _is_name_token(toks[k - 1]):
+        k -= 1
+    return k < len(toks) and k > 0 and _is_title(toks[k - 1])
+
+
 def _ends_in_full_name(text: str) -> bool:
     """The text ends with two or more name words after a lower-case role word ("... director Ada
     Quill"), so a person, not an organisation, closes it."""
@@ -207,6 +221,15 @@ def split_name(span: str) -> SpeakerParts:
         if desc_first.name:
             return SpeakerParts(desc_first.name, desc_first.role or _role_text(right), desc)
         return SpeakerParts(None, None, desc)
+    if (
+        settings.INSTITUTION_OF_PLACE
+        and (m := _INSTITUTION_OF.match(desc))
+        and m.group(2).lower() in _INSTITUTION_HEADS
+        and not _ends_in_full_name(m.group(1))
+        and not _title_then_name(m.group(1))
+    ):
+        # "the Bank of Kestrel", "the Harbor Board of Elections": an institution, not a person "Kestrel"
+        return SpeakerParts(None, None, desc, org=m.group(1))
     if settings.UNNAMED_SOURCE_OF_NAMED and _UNNAMED_OF_NAMED.match(desc):
         # "a person close to Ada Quill", "an aide to Ada Quill": the name is who the unnamed source is
         # close to, not the source

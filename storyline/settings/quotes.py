@@ -1174,3 +1174,10 @@ UNNAMED_SOURCE_OF_NAMED = True
 # fullest printing of Rubio. Train+dev: 46 quotes name their speaker better ("Does Rubio" -> the
 # full name printed elsewhere, "De Blasio" -> "Bill de Blasio"), counts unchanged.
 SENTENCE_START_WORD_NOT_NAME = True
+
+# A capitalised institution name with "of" or "for" after an organisation head ("the Harbor Board of
+# Elections", "the Bank of Kestrel", "the Federation of Teachers") is an organisation, not a person
+# named by its last word; a title and a name after it stay a person ("Center for Harbor Progress
+# President Ada Quill"). Train+dev: 3 quotes keep the institution as speaker instead of "Elections",
+# "Teachers", "Flight Attendants"; counts unchanged.
+INSTITUTION_OF_PLACE = True
