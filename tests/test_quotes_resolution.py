@@ -163,3 +163,11 @@ def test_an_institution_named_with_of_is_no_person() -> None:
     assert names.split_name("the Bank of Borovia").name is None
     person = names.split_name("Center for Harbor Progress President Ada Quill")
     assert (person.name, person.role) == ("Ada Quill", "Center for Harbor Progress President")
+
+
+def test_a_group_or_an_incumbent_is_no_part_of_the_name() -> None:
+    from storyline.nlp import names
+
+    assert names.split_name("Ada Quill of the campaign group Clean Water Kestrel").name == "Ada Quill"
+    assert names.split_name("Incumbent Ivo Lund").name == "Ivo Lund"
+    assert names.split_name("Wages for All organizing director Ada Quill").name == "Ada Quill"

@@ -192,6 +192,8 @@ def _ends_in_full_name(text: str) -> bool:
         and toks[k - 1][:1].islower()
         and toks[k - 1].lower() not in _DETERMINERS
         and toks[k - 1].lower() not in _ROLE_LINKS
+        # "Ada Quill of the campaign group Clean Water Kestrel": a group names an organisation
+        and not (settings.ORGANISATION_NOUN_NOT_ROLE and toks[k - 1].lower() in ORGANISATION_HEADS)
     )
 
 

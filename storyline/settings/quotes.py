@@ -97,7 +97,8 @@ PARTIAL_CUES: frozenset[str] = frozenset(
 # next: counts unchanged, 3 speakers named better ("Kestrel state delegate Ada Quill" had been
 # "Kestrel", a former mayor's speechwriter the mayor, "Republican front-runner Ada Quill"
 # "Republican"); a description ("the senator's") now only points back to a role that has its head
-# as a word (it had matched the letters "s" in "moderator").
+# as a word (it had matched the letters "s" in "moderator"). "incumbent" later ("Incumbent Ivo Lund
+# conceded" had made "Incumbent Ivo Lund" a person of its own): no PolNeAR quote changes.
 TITLE_WORDS: frozenset[str] = frozenset(
     word_list(
         """
@@ -118,7 +119,7 @@ TITLE_WORDS: frozenset[str] = frozenset(
         billionaire journalist novelist author editor reporter anchor producer scientist researcher
         physician surgeon prosecutor legislator organizer volunteer retiree veteran comedian actress
         actor rapper musician teacher rancher moderator neurosurgeon writer contributor contender donor
-        speechwriter delegate dictator rival owner front-runner frontrunner
+        speechwriter delegate dictator rival owner front-runner frontrunner incumbent
         """
     )
 )
@@ -1181,3 +1182,9 @@ SENTENCE_START_WORD_NOT_NAME = True
 # President Ada Quill"). Train+dev: 3 quotes keep the institution as speaker instead of "Elections",
 # "Teachers", "Flight Attendants"; counts unchanged.
 INSTITUTION_OF_PLACE = True
+
+# The lower-case word before a trailing name run is a role only when it is no organisation noun:
+# "Ada Quill of the campaign group Clean Water Kestrel" is Ada Quill of a group, not a person "Clean
+# Water Kestrel" (AFFILIATION_NOT_BEFORE_NAME read "group" as a role like "director"). PolNeAR:
+# no quote changes; the demo corpus had made the group a speaker.
+ORGANISATION_NOUN_NOT_ROLE = True
