@@ -148,3 +148,24 @@ def test_rerun_with_new_evidence_moves_role_quote() -> None:
     olsen = next(q.speaker for q in quotes if q.article == "p6")
     assert p7.speaker == olsen
     assert p7.speaker_name == "the alliance chief"
+
+
+def test_aliases_are_names_with_titles_not_clauses() -> None:
+    from storyline.nlp.speakers import _alias
+
+    assert _alias("Lund has not commented publicly since his resignation letter", "lund") == "Lund"
+    assert _alias("port spokesman Ivo Lund described the plan", "lund") == "port spokesman Ivo Lund"
+    assert _alias("a compromise that Harbor President Ada Quill", "quill") == "Harbor President Ada Quill"
+    assert _alias("General Ada Marsh, head of the planning staff", "marsh") == "General Ada Marsh"
+    articles = [
+        _art(
+            "a1",
+            "Port talks.\n\nPort chief Ivo Lund resigned on Monday.\n\nLund has not commented since his letter, "
+            'in which he wrote that the port "had lost its way".',
+            "2031-04-01",
+        )
+    ]
+    quotes = [q for qs in extract_quotes(articles).values() for q in qs]
+    [speaker] = resolve_speakers(quotes, {a.id: a for a in articles})
+    assert speaker.name == "Ivo Lund"
+    assert "Lund" in speaker.aliases and all("commented" not in a for a in speaker.aliases)

@@ -113,6 +113,22 @@ def _is_named(name: str) -> bool:
     return bool(parts.name) and parts.role is None and parts.name == names.tidy(name)
 
 
+_RELATIVE_OPENING = re.compile(r"^.*?\b(?:that|which|whom|who)\s+(?=[A-Z])")
+
+
+def _alias(span: str, surname: str) -> str:
+    """The printed words of a speaker span worth keeping as an alias of the person with ``surname``:
+    the title and name, without an apposition after a comma, a clause after the name ("Lund has not
+    commented since ..." -> "Lund") or the words before a relative pronoun ("a compromise that
+    President Ada Quill" -> "President Ada Quill")."""
+    alias = names.alias_of(span)
+    toks = alias.split()
+    ends = [k for k, t in enumerate(toks) if names.surname(re.sub(r"['\u2019]s$", "", t)) == surname]
+    if ends:
+        alias = " ".join(toks[: ends[-1] + 1])
+    return names.tidy(_RELATIVE_OPENING.sub("", alias))
+
+
 def resolve_speakers(quotes: list[Quote], articles: dict[str, Article]) -> list[Speaker]:
     """Set ``quote.speaker`` on every quote with a speaker and return the corpus's speakers.
 
@@ -141,7 +157,7 @@ def resolve_speakers(quotes: list[Quote], articles: dict[str, Article]) -> list[
         person.names[q.speaker_name or ""] += 1
         if q.speaker_text and not names.is_pronoun(q.speaker_text):
             # the name as printed with its title ("General X"), not a long apposition after a comma
-            person.aliases.add(names.alias_of(q.speaker_text))
+            person.aliases.add(_alias(q.speaker_text, sur))
         q.speaker = stable_id("s", key)
         date = _date(articles.get(q.article))
         if q.speaker_role:
