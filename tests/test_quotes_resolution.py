@@ -171,3 +171,13 @@ def test_a_group_or_an_incumbent_is_no_part_of_the_name() -> None:
     assert names.split_name("Ada Quill of the campaign group Clean Water Kestrel").name == "Ada Quill"
     assert names.split_name("Incumbent Ivo Lund").name == "Ivo Lund"
     assert names.split_name("Wages for All organizing director Ada Quill").name == "Ada Quill"
+
+
+def test_the_full_name_closing_a_span_of_pieces_is_the_speaker() -> None:
+    from storyline.nlp import names
+
+    parts = names.split_name("Back in March, the alliance's secretary-general, Ada Quill")
+    assert (parts.name, parts.role) == ("Ada Quill", "alliance's secretary-general")
+    parts = names.split_name("In Kestrel, Mayor Ada Quill")
+    assert (parts.name, parts.role) == ("Ada Quill", "Mayor")
+    assert names.split_name("Ada Quill, 45, of Kestrel").name == "Ada Quill"

@@ -108,6 +108,7 @@ _FIRST_NAMES = MALE_FIRST_NAMES | FEMALE_FIRST_NAMES
 _HOMETOWN_STATE = re.compile(
     r"\bof\s+(?:[A-Z][\w'\u2019\-.]*\s+){0,2}[A-Z][\w'\u2019\-]*(,\s*([A-Z][A-Za-z.]{1,12}))\s*$"
 )
+_OPENING_PREPOSITION = re.compile(r"(?i:in|at|on|after|before|during|from|with|by|since|later|earlier)\b")
 _INSTITUTION_HEADS = ORGANISATION_HEADS | frozenset(word_list("board school academy"))
 # A capitalised institution name with "of" or "for" inside ("the Illinois Board of Elections").
 _INSTITUTION_OF = re.compile(
@@ -212,6 +213,14 @@ def split_name(span: str) -> SpeakerParts:
         and m.group(2).lower().rstrip(".") in settings.STATE_NAMES
     ):
         desc = desc[: m.start(1)]  # "Ada Quill of Kestrel, N.H.": the state after the town is no name
+    if "," in desc and settings.LAST_PIECE_FULL_NAME and desc.count(",") >= 2:
+        # "Back in March, the alliance's secretary-general, Ada Quill": the full name closing the span
+        # is the speaker, the piece before it her role
+        head, _, last = desc.rpartition(",")
+        last = tidy(last)
+        parts = split_name(last)
+        if parts.name == last and len(last.split()) >= 2:
+            return SpeakerParts(last, _role_text(tidy(head.rsplit(",", 1)[-1])), desc)
     if "," in desc:
         left, _, right = desc.partition(",")
         left, right = tidy(left), tidy(right)
@@ -219,6 +228,8 @@ def split_name(span: str) -> SpeakerParts:
             parts = split_name(name_side)
             if parts.name and parts.role is None and name_side == parts.name and role_side:
                 return SpeakerParts(parts.name, _role_text(role_side), desc)
+        if settings.LAST_PIECE_FULL_NAME and _OPENING_PREPOSITION.match(left) and (later := split_name(right)).name:
+            return SpeakerParts(later.name, later.role, desc)  # "In Kestrel, Mayor Ada Quill"
         desc_first = split_name(left)
         if desc_first.name:
             return SpeakerParts(desc_first.name, desc_first.role or _role_text(right), desc)

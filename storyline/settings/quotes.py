@@ -1188,3 +1188,9 @@ INSTITUTION_OF_PLACE = True
 # Water Kestrel" (AFFILIATION_NOT_BEFORE_NAME read "group" as a role like "director"). PolNeAR:
 # no quote changes; the demo corpus had made the group a speaker.
 ORGANISATION_NOUN_NOT_ROLE = True
+
+# A speaker span of comma-separated pieces names the full name that closes it ("Back in March, the
+# alliance's secretary-general, Ada Quill" was a description of its own; the piece before the name is
+# her role), and an opening prepositional phrase is no name ("In Kestrel, Mayor Ada Quill" had been
+# the person "Kestrel"). No PolNeAR quote changes; the demo corpus had both.
+LAST_PIECE_FULL_NAME = True
