@@ -1114,8 +1114,8 @@ HONORIFIC_GENDER_FULLEST = True
 # decide what is a first name when a name is split. Train: 9 quotes name their speaker better
 # ("Mr. Lund" had become his first wife, "Mrs. Quill" her husband, a "she" a church), counts
 # unchanged with the scorer fixed. The scorer's referent reads the same genders: 12 of 8,393 train
-# referents change, each read by hand: 2 become the person the pronoun means, 3 go from a wrong
-# person to none, 7 from one wrong person to another (the old one had the other gender); train
+# referents change, each read by hand: 2 become the person the pronoun means, 4 go from a wrong
+# person to none, 6 from one wrong person to another (the old one had the other gender); train
 # resolved 0.9300 -> 0.9307. No dev referent changes.
 GIVEN_NAME_LEXICON = True
 
