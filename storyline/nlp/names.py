@@ -108,7 +108,7 @@ _FIRST_NAMES = MALE_FIRST_NAMES | FEMALE_FIRST_NAMES
 _HOMETOWN_STATE = re.compile(
     r"\bof\s+(?:[A-Z][\w'\u2019\-.]*\s+){0,2}[A-Z][\w'\u2019\-]*(,\s*([A-Z][A-Za-z.]{1,12}))\s*$"
 )
-_OPENING_PREPOSITION = re.compile(r"(?i:in|at|on|after|before|during|from|with|by|since|later|earlier)\b")
+_OPENING_ADVERBIAL = re.compile(r"(?i:in|at|on|after|before|during|from|with|by|since|later|earlier)\b")
 _INSTITUTION_HEADS = ORGANISATION_HEADS | frozenset(word_list("board school academy"))
 # A capitalised institution name with "of" or "for" inside ("the Illinois Board of Elections").
 _INSTITUTION_OF = re.compile(
@@ -171,22 +171,25 @@ def _is_name_token(tok: str) -> bool:
     return not _is_title(t) and t.lower().strip(".") not in _NOT_NAMES
 
 
-def _title_then_name(text: str) -> bool:
-    """The text ends with a title word and name words ("... Progress President Neera Tanden")."""
+def _trailing_names(text: str) -> tuple[list[str], int]:
+    """The text's tokens and where the run of name words closing it starts."""
     toks = _TOKEN.findall(text)
     k = len(toks)
     while k > 0 and _is_name_token(toks[k - 1]):
         k -= 1
+    return toks, k
+
+
+def _title_then_name(text: str) -> bool:
+    """The text ends with a title word and name words ("... Progress President Neera Tanden")."""
+    toks, k = _trailing_names(text)
     return k < len(toks) and k > 0 and _is_title(toks[k - 1])
 
 
 def _ends_in_full_name(text: str) -> bool:
     """The text ends with two or more name words after a lower-case role word ("... director Ada
     Quill"), so a person, not an organisation, closes it."""
-    toks = _TOKEN.findall(text)
-    k = len(toks)
-    while k > 0 and _is_name_token(toks[k - 1]):
-        k -= 1
+    toks, k = _trailing_names(text)
     return (
         len(toks) - k >= 2
         and k > 0
@@ -213,7 +216,7 @@ def split_name(span: str) -> SpeakerParts:
         and m.group(2).lower().rstrip(".") in settings.STATE_NAMES
     ):
         desc = desc[: m.start(1)]  # "Ada Quill of Kestrel, N.H.": the state after the town is no name
-    if "," in desc and settings.LAST_PIECE_FULL_NAME and desc.count(",") >= 2:
+    if settings.LAST_PIECE_FULL_NAME and desc.count(",") >= 2:
         # "Back in March, the alliance's secretary-general, Ada Quill": the full name closing the span
         # is the speaker, the piece before it her role
         head, _, last = desc.rpartition(",")
@@ -228,7 +231,7 @@ def split_name(span: str) -> SpeakerParts:
             parts = split_name(name_side)
             if parts.name and parts.role is None and name_side == parts.name and role_side:
                 return SpeakerParts(parts.name, _role_text(role_side), desc)
-        if settings.LAST_PIECE_FULL_NAME and _OPENING_PREPOSITION.match(left) and (later := split_name(right)).name:
+        if settings.LAST_PIECE_FULL_NAME and _OPENING_ADVERBIAL.match(left) and (later := split_name(right)).name:
             return SpeakerParts(later.name, later.role, desc)  # "In Kestrel, Mayor Ada Quill"
         desc_first = split_name(left)
         if desc_first.name:
@@ -472,7 +475,6 @@ def person_names(text: str) -> list[tuple[int, str]]:
     """
     out: list[tuple[int, str]] = []
     pattern = _NAME_RUN_APOSTROPHE if settings.NAME_APOSTROPHE_SURNAMES else _NAME_RUN
-    lower_words: set[str] | None = None
     for m in pattern.finditer(text):
         run = m.group(0)
         # maximal sub-runs of name words: "NATO Secretary-General Mark Rutte" -> "Mark Rutte"
@@ -495,8 +497,7 @@ def person_names(text: str) -> list[tuple[int, str]]:
         if 2 <= len(cur) <= 4 and not _NON_PERSON & {fold_punctuation(t).lower() for t in cur}:
             out.append((cur_at, " ".join(cur)))
     if settings.SENTENCE_START_WORD_NOT_NAME:
-        lower_words = {w for w in _LOWER_WORD.findall(text)}
-        out = [(o, n) for o, n in out if not _common_word_opening(text, o, n, lower_words)]
+        out = [(o, n) for o, n in out if not _common_word_opening(text, o, n)]
     return out
 
 
@@ -510,21 +511,20 @@ _OPENING_WORDS = frozenset(
         """
     )
 )
-_LOWER_WORD = re.compile(r"(?<![\w\-])[a-z]+(?![\w\-])")
 _SENTENCE_OPENING = re.compile(r"(?:^|[.!?:;][\"\u201d'\u2019)]?\s+|\n\s*|[\"\u201c(]\s*)$")
 
 
-def _common_word_opening(text: str, at: int, name: str, lower_words: set[str]) -> bool:
+def _common_word_opening(text: str, at: int, name: str) -> bool:
     """A name run opening a sentence with a word the article also prints in lower case and that is
     no given name ("Does Rubio ...", "See Sexton's ...", "Maybe Trump ..."): the run is a word and a
     surname, not a full name."""
     first = name.split()[0]
     low = fold_punctuation(first).lower()
-    if not first.isalpha() or given_name_gender(low) or low in _FIRST_NAMES:
+    if not first.isalpha() or given_name_gender(low) or not _SENTENCE_OPENING.search(text, max(0, at - 4), at):
         return False
-    if low not in lower_words and low not in _OPENING_WORDS:
-        return False
-    return bool(_SENTENCE_OPENING.search(text, max(0, at - 4), at))
+    if low in _OPENING_WORDS:
+        return True
+    return low.isascii() and re.search(rf"(?<![\w\-]){low}(?![\w\-])", text) is not None
 
 
 def has_non_person_word(name: str) -> bool:

@@ -1307,10 +1307,7 @@ def _root_subject(doc: object, qs: int, qe: int) -> str | None:
     sent = next((s for s in doc.sents if s.start_char <= qs < s.end_char), None)  # type: ignore[attr-defined]
     if sent is None:
         return None
-    subj = _subjects(sent.root, ("nsubj", "nsubjpass"))
-    if not subj or not _speaking_head(subj[0]):
-        return None
-    return _subject_span(doc, subj[0], qs, qe)
+    return _speaking_subject(doc, sent.root, qs, qe)
 
 
 def _colon_subject(doc: object, qs: int, qe: int) -> str | None:
@@ -1324,9 +1321,12 @@ def _colon_subject(doc: object, qs: int, qe: int) -> str | None:
     start = colon.sent.start  # type: ignore[attr-defined]
     tops = [t for t in doc[start : colon.i] if t.head.i >= colon.i or t.head is t]  # type: ignore[index, attr-defined]
     verbs = [t for t in tops if t.tag_.startswith("VB")]
-    if not verbs:
-        return None
-    subj = _subjects(verbs[-1], ("nsubj", "nsubjpass"))
+    return _speaking_subject(doc, verbs[-1], qs, qe) if verbs else None
+
+
+def _speaking_subject(doc: object, verb: object, qs: int, qe: int) -> str | None:
+    """The words of the verb's subject, when it can speak (``_speaking_head``) and lies outside the quote."""
+    subj = _subjects(verb, ("nsubj", "nsubjpass"))
     if not subj or not _speaking_head(subj[0]):
         return None
     return _subject_span(doc, subj[0], qs, qe)
@@ -2038,9 +2038,10 @@ _NAME_APPOSITION_CUE = re.compile(
 )
 # a preposition, article or "and" before the name's capitalised run: the name is no subject
 _AFTER_PREPOSITION = re.compile(r"\b(?:of|for|at|with|from|to|by|in|on|the|and)\s+(?:[A-Z][\w.'\u2019\-]*\s+){0,3}$")
-_TRAILING_PARTY = re.compile(r",\s*[DRI]-[A-Z][A-Za-z.\-]*,?$")
-_PARTY_ONLY = re.compile(r"[DRI]-[A-Z][A-Za-z.\-]*")
-_PARTY_TAG = re.compile(r",?\s*\(?\b[DRI]-[A-Z][A-Za-z.\-]*\)?|\s*\([^()]{0,40}\)")
+_PARTY = r"[DRI]-[A-Z][A-Za-z.\-]*"  # "R-Wis.", "D-N.Y."
+_TRAILING_PARTY = re.compile(rf",\s*{_PARTY},?$")
+_PARTY_ONLY = re.compile(_PARTY)
+_PARTY_TAG = re.compile(rf",?\s*\(?\b{_PARTY}\)?|\s*\([^()]{{0,40}}\)")
 _SPAN_FUNCTION_WORDS = frozenset(
     word_list(
         """
@@ -2393,12 +2394,12 @@ def _finish(art: Article, paras: list[tuple[int, int]], spans: list[_Span]) -> l
                 if subject and _cue_near(text, paras, sp, True):
                     sp.speaker_text = subject
     for sp in spans:
-        if sp.speaker_text is None and not sp.drop and "colon_regex" in sp.extra:
-            sp.speaker_text = str(sp.extra["colon_regex"])  # COLON_SUBJECT where the parser found nobody
-    if cfg.PARTIAL_ROOT_SUBJECT:
-        for sp in spans:
-            if sp.kind == "partial" and sp.speaker_text is None and not sp.drop and "root_subject" in sp.extra:
-                sp.speaker_text = str(sp.extra["root_subject"])
+        # what the parse stage left for a quote nobody else attributed: the regex subject of a colon
+        # clause the parser found no subject in (COLON_PARSED_SUBJECT), else the main verb's subject
+        # of a partial quote's sentence (PARTIAL_ROOT_SUBJECT)
+        fallback = sp.extra.get("colon_regex") or sp.extra.get("root_subject")
+        if sp.speaker_text is None and not sp.drop and fallback:
+            sp.speaker_text = str(fallback)
     # bare quote paragraphs inherit from the paragraph before; runs share their first cue
     by_run: dict[int, list[_Span]] = {}
     for sp in spans:
